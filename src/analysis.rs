@@ -1,0 +1,215 @@
+//! The analysis object of SPEC.md, and its assembly from the passes.
+//!
+//! Passes report spans as byte offsets into the repaired text. This module
+//! is the one place they are mapped back to the input and converted to UTF-16
+//! code units, so every offset a caller sees slices the string it passed.
+
+use serde::Serialize;
+
+use crate::articles::{self, Article as ArticleSpan};
+use crate::offsets::Utf16Index;
+use crate::repair::Repaired;
+
+/// One analysis (SPEC.md): articles, highlighted spans, organizations.
+#[derive(Debug, Clone, Serialize, Default, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Analysis {
+    pub articles: Vec<Article>,
+    pub entities: Vec<Entity>,
+    pub organizations: Vec<Organization>,
+}
+
+#[derive(Debug, Clone, Copy, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "lowercase")]
+pub enum ArticleKind {
+    Article,
+    Caption,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Article {
+    pub title: String,
+    pub kind: ArticleKind,
+    /// UTF-16 span of the whole article in the input.
+    pub start: usize,
+    pub end: usize,
+    pub authors: Vec<String>,
+    pub themes: Vec<ThemeScore>,
+    pub keywords: Vec<String>,
+}
+
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ThemeScore {
+    pub label: String,
+    pub score: f64,
+    pub evidence: Vec<String>,
+}
+
+/// A highlighted span: `text` is exactly `input[start..end]` in UTF-16 units.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct Entity {
+    pub text: String,
+    pub start: usize,
+    pub end: usize,
+    /// Index into `articles` of the article holding the span.
+    pub article: Option<usize>,
+    #[serde(flatten)]
+    pub detail: Detail,
+}
+
+/// What a span is; serialized as its `kind` and the fields of that kind.
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(tag = "kind", rename_all = "lowercase")]
+pub enum Detail {
+    Org { name: String },
+    Person {
+        name: String,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        role: Option<String>,
+    },
+    Place { name: String },
+    Date { name: String },
+}
+
+impl Detail {
+    /// Which of two overlapping spans is kept: the lower rank.
+    fn rank(&self) -> u8 {
+        match self {
+            Detail::Date { .. } => 0,
+            Detail::Person { .. } => 1,
+            Detail::Org { .. } => 2,
+            Detail::Place { .. } => 3,
+        }
+    }
+}
+
+/// One distinct organization, with every other name it goes by.
+#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[serde(rename_all = "camelCase")]
+pub struct Organization {
+    pub name: String,
+    pub aliases: Vec<String>,
+    pub mentions: usize,
+}
+
+/// A span found by a pass: byte offsets into the repaired text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub start: usize,
+    pub end: usize,
+    pub detail: Detail,
+}
+
+/// Maps repaired-text byte spans to input UTF-16 spans.
+pub struct SpanMap<'a> {
+    input: &'a str,
+    repaired: &'a Repaired,
+    utf16: Utf16Index<'a>,
+}
+
+impl<'a> SpanMap<'a> {
+    pub fn new(input: &'a str, repaired: &'a Repaired) -> Self {
+        SpanMap { input, repaired, utf16: Utf16Index::new(input) }
+    }
+
+    /// Input byte span of a repaired-text span.
+    pub fn input_bytes(&self, start: usize, end: usize) -> (usize, usize) {
+        let s = self.repaired.orig_start(start);
+        let e = self.repaired.orig_end(end).max(s);
+        (s, e)
+    }
+
+    /// Input UTF-16 span and text of a repaired-text span.
+    pub fn utf16(&self, start: usize, end: usize) -> (usize, usize, &'a str) {
+        let (s, e) = self.input_bytes(start, end);
+        (self.utf16.utf16(s), self.utf16.utf16(e), &self.input[s..e])
+    }
+}
+
+/// Puts the passes' findings together into the analysis object.
+pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) -> Analysis {
+    for a in articles {
+        for au in &a.authors {
+            found.push(Found { start: au.start, end: au.end, detail: Detail::Person { name: au.name.clone(), role: None } });
+        }
+    }
+    let found = without_overlaps(found);
+    let article_of = |pos: usize| articles.iter().position(|a| a.start <= pos && pos < a.end.max(a.start + 1));
+    let entities = found
+        .into_iter()
+        .map(|f| {
+            let (start, end, text) = map.utf16(f.start, f.end);
+            Entity { text: text.to_string(), start, end, article: article_of(f.start), detail: f.detail }
+        })
+        .collect();
+    let articles = articles
+        .iter()
+        .map(|a| {
+            let (start, end, _) = map.utf16(a.start, a.end);
+            Article {
+                title: a.title.clone(),
+                kind: match a.kind {
+                    articles::Kind::Article => ArticleKind::Article,
+                    articles::Kind::Caption => ArticleKind::Caption,
+                },
+                start,
+                end,
+                authors: a.authors.iter().map(|x| x.name.clone()).collect(),
+                themes: Vec::new(),
+                keywords: Vec::new(),
+            }
+        })
+        .collect();
+    Analysis { articles, entities, organizations: Vec::new() }
+}
+
+/// Keeps, of overlapping spans, the better ranked and then the longer one;
+/// returns them sorted by start.
+fn without_overlaps(mut found: Vec<Found>) -> Vec<Found> {
+    found.retain(|f| f.start < f.end);
+    found.sort_by_key(|f| (f.detail.rank(), std::cmp::Reverse(f.end - f.start), f.start));
+    let mut kept: std::collections::BTreeMap<usize, Found> = std::collections::BTreeMap::new();
+    for f in found {
+        let before = kept.range(..f.end).next_back();
+        if before.is_some_and(|(_, k)| k.end > f.start) {
+            continue;
+        }
+        kept.insert(f.start, f);
+    }
+    kept.into_values().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn org(start: usize, end: usize) -> Found {
+        Found { start, end, detail: Detail::Org { name: String::new() } }
+    }
+
+    #[test]
+    fn overlaps_keep_rank_then_length() {
+        let date = Found { start: 2, end: 4, detail: Detail::Date { name: String::new() } };
+        let kept = without_overlaps(vec![org(0, 3), org(5, 9), org(6, 7), date.clone(), org(9, 10)]);
+        let spans: Vec<(usize, usize)> = kept.iter().map(|f| (f.start, f.end)).collect();
+        assert_eq!(spans, [(2, 4), (5, 9), (9, 10)]);
+    }
+
+    #[test]
+    fn entities_serialize_with_their_kind() {
+        let e = Entity {
+            text: "张强".into(),
+            start: 1,
+            end: 3,
+            article: Some(0),
+            detail: Detail::Person { name: "张强".into(), role: Some("书记".into()) },
+        };
+        let json = serde_json::to_value(&e).unwrap();
+        assert_eq!(json["kind"], "person");
+        assert_eq!(json["role"], "书记");
+        assert_eq!(json["start"], 1);
+    }
+}

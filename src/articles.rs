@@ -1,0 +1,595 @@
+//! A pasted page split into its articles and photo captions, each with its
+//! title and the people credited in its byline.
+//!
+//! A newspaper page has no markup left once copied, but its furniture is
+//! regular: a title (sometimes with a kicker or subtitle) followed by a byline
+//! (`□本报记者 孙艳`, `■ 涂铭 郭宇靖`, `◎通讯员 卢金曦 本报记者 华凌`) or a
+//! dateline (`科技日报讯(记者罗云鹏)`); a photo story is a paragraph closed by a
+//! credit (`吉喆 摄影报道`); a photo inside an article is a caption line
+//! ending in its photographer (`…道路上。 张磊摄`). Articles are found from
+//! these anchors, not from line lengths, so sub-headings inside an article
+//! (short lines with no byline after them) do not start a new one. Text with
+//! no anchors is one article titled by its first line.
+
+use crate::repair::{is_cjk, is_han};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Article,
+    Caption,
+}
+
+/// A person credited in a byline: the name and its span in the canonical text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Author {
+    pub name: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One article or caption: canonical byte span, title and authors.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Article {
+    pub start: usize,
+    pub end: usize,
+    pub title: String,
+    pub kind: Kind,
+    pub authors: Vec<Author>,
+}
+
+/// Byline vocabulary, from data/bylines.txt.
+pub struct Splitter {
+    /// Words before names (本报记者), longest first.
+    roles: Vec<&'static str>,
+    /// Words after names (摄影报道, 摄), longest first.
+    credits: Vec<&'static str>,
+    /// Role and credit words never glued to a name (文, 图).
+    roles_alone: Vec<&'static str>,
+    credits_alone: Vec<&'static str>,
+}
+
+const BYLINES: &str = include_str!("../data/bylines.txt");
+
+/// Bullets that open a byline or a caption line on a printed page.
+fn is_bullet(c: char) -> bool {
+    matches!(c, '□' | '◎' | '■' | '●' | '◆' | '▲' | '★' | '☆' | '○' | '◇' | '△' | '▶' | '*' | '>')
+}
+
+/// A title longer than this is taken for a paragraph.
+const TITLE_MAX_CHARS: usize = 60;
+/// Lines of a title group: title, kicker, subtitle.
+const TITLE_GROUP_MAX: usize = 3;
+/// A first heading this short before a longer one is a column label (园镜头).
+const COLUMN_LABEL_MAX_CHARS: usize = 4;
+/// Characters of a caption's text that stand for its title when it has none.
+const CAPTION_TITLE_CHARS: usize = 12;
+
+#[derive(Debug, Clone, PartialEq)]
+enum Class {
+    Heading,
+    /// A byline under a title: authors.
+    HeadByline(Vec<Author>),
+    /// A credit closing an article (`(邱海鹰 周毅 文/图)`, `张磊摄`).
+    EndCredit(Vec<Author>),
+    /// A credit closing a photo story (`吉喆 摄影报道`).
+    PhotoReport(Vec<Author>),
+    /// A first paragraph opening with a dateline (`科技日报讯(记者罗云鹏)`).
+    Dateline(Vec<Author>),
+    /// Running text; authors from a trailing photo credit.
+    Body(Vec<Author>),
+}
+
+#[derive(Debug)]
+struct Line<'a> {
+    start: usize,
+    end: usize,
+    /// Content without markdown marks and surrounding spaces.
+    content: &'a str,
+    md_level: usize,
+    class: Class,
+}
+
+/// What a byline parse found.
+struct Byline {
+    authors: Vec<Author>,
+    roles: bool,
+    credits: bool,
+    photo_report: bool,
+}
+
+impl Splitter {
+    pub fn new() -> Self {
+        let mut s = Splitter { roles: Vec::new(), credits: Vec::new(), roles_alone: Vec::new(), credits_alone: Vec::new() };
+        for line in BYLINES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+            let list = match line.split_once('\t') {
+                Some(("role", w)) => (&mut s.roles, w),
+                Some(("credit", w)) => (&mut s.credits, w),
+                Some(("role-alone", w)) => (&mut s.roles_alone, w),
+                Some(("credit-alone", w)) => (&mut s.credits_alone, w),
+                _ => continue,
+            };
+            list.0.push(list.1.trim());
+        }
+        for list in [&mut s.roles, &mut s.credits] {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        s
+    }
+
+    /// Splits the canonical `text` into articles, in order, covering every
+    /// line with content.
+    /// `soft_breaks`: offsets where the repair removed spaces (see
+    /// [`crate::repair::Repaired::soft_breaks`]); bylines split there too.
+    pub fn split(&self, text: &str, soft_breaks: &[usize]) -> Vec<Article> {
+        let lines = self.lines(text, soft_breaks);
+        if lines.is_empty() {
+            return Vec::new();
+        }
+        let mut units = self.units(&lines);
+        if units.is_empty() {
+            units.push(Unit { first: 0, title: Some(0), caption: false });
+        }
+        // Text before the first anchor (an editor's note, a page header)
+        // belongs to the first article.
+        units[0].first = 0;
+        let mut articles = Vec::with_capacity(units.len());
+        for (k, unit) in units.iter().enumerate() {
+            let last = units.get(k + 1).map_or(lines.len(), |u| u.first) - 1;
+            let body = &lines[unit.first..=last];
+            let title = match unit.title {
+                Some(t) => clean_title(lines[t].content),
+                None => caption_title(body),
+            };
+            let mut authors: Vec<Author> = Vec::new();
+            for line in body {
+                if let Class::HeadByline(a) | Class::EndCredit(a) | Class::PhotoReport(a) | Class::Dateline(a) | Class::Body(a) =
+                    &line.class
+                {
+                    for author in a {
+                        if !authors.iter().any(|x| x.name == author.name) {
+                            authors.push(author.clone());
+                        }
+                    }
+                }
+            }
+            articles.push(Article {
+                start: lines[unit.first].start,
+                end: lines[last].end,
+                title,
+                kind: if unit.caption { Kind::Caption } else { Kind::Article },
+                authors,
+            });
+        }
+        articles
+    }
+
+    fn lines<'a>(&self, text: &'a str, soft: &[usize]) -> Vec<Line<'a>> {
+        let mut lines = Vec::new();
+        let mut start = 0;
+        for raw in text.split('\n') {
+            let end = start + raw.len();
+            let trimmed = raw.trim_start_matches('#');
+            let md_level = raw.len() - trimmed.len();
+            let content = trimmed.trim();
+            if !content.is_empty() {
+                let content_start = start + md_level + (trimmed.len() - trimmed.trim_start().len());
+                let class = Parse { splitter: self, soft }.classify(content, content_start);
+                lines.push(Line { start, end, content, md_level, class });
+            }
+            start = end + 1;
+        }
+        lines
+    }
+
+    /// Where articles start: title groups above bylines and datelines,
+    /// top-level markdown headings, and photo stories.
+    fn units(&self, lines: &[Line]) -> Vec<Unit> {
+        let mut units: Vec<Unit> = Vec::new();
+        let push = |units: &mut Vec<Unit>, u: Unit| {
+            if let Some(prev) = units.iter_mut().find(|p| p.first == u.first) {
+                prev.caption |= u.caption;
+            } else {
+                units.push(u);
+            }
+        };
+        for (i, line) in lines.iter().enumerate() {
+            let anchor = match &line.class {
+                Class::HeadByline(_) => !matches!(i.checked_sub(1).map(|j| &lines[j].class), Some(Class::HeadByline(_))),
+                Class::Dateline(_) => true,
+                Class::Body(_) => false,
+                Class::Heading => {
+                    line.md_level > 0 && line.md_level <= 2
+                        && !matches!(i.checked_sub(1).map(|j| &lines[j].class), Some(Class::Heading))
+                }
+                Class::PhotoReport(_) => {
+                    push(&mut units, photo_story(lines, i));
+                    false
+                }
+                Class::EndCredit(_) => false,
+            };
+            if !anchor {
+                continue;
+            }
+            if matches!(line.class, Class::Heading) {
+                push(&mut units, Unit { first: i, title: Some(i), caption: false });
+                continue;
+            }
+            // The headings right above the byline are the title group.
+            let mut first = i;
+            while first > 0 && i - (first - 1) <= TITLE_GROUP_MAX && lines[first - 1].class == Class::Heading {
+                first -= 1;
+            }
+            if first == i {
+                push(&mut units, Unit { first: i, title: None, caption: false });
+                continue;
+            }
+            let title = (first..i)
+                .find(|&t| {
+                    let c = lines[t].content;
+                    !is_subtitle(c) && (c.chars().count() > COLUMN_LABEL_MAX_CHARS || t + 1 == i)
+                })
+                .unwrap_or(first);
+            // An editor's note right above the title belongs to its article.
+            let first = if title > 0 && lines[title - 1].content.contains("编者按") { title - 1 } else { title };
+            push(&mut units, Unit { first, title: Some(title), caption: false });
+        }
+        units.sort_by_key(|u| u.first);
+        units
+    }
+}
+
+/// Line classification, with the soft breaks of the text at hand.
+struct Parse<'s> {
+    splitter: &'s Splitter,
+    soft: &'s [usize],
+}
+
+impl Parse<'_> {
+    fn classify(&self, content: &str, at: usize) -> Class {
+        if let Some(b) = self.standalone_byline(content, at) {
+            return if b.photo_report {
+                Class::PhotoReport(b.authors)
+            } else if b.credits || content.starts_with('(') {
+                Class::EndCredit(b.authors)
+            } else {
+                Class::HeadByline(b.authors)
+            };
+        }
+        if is_heading(content) {
+            return Class::Heading;
+        }
+        let dateline = self.dateline(content, at);
+        let photo = self.trailing_credit(content, at);
+        if dateline.is_empty() {
+            Class::Body(photo)
+        } else {
+            Class::Dateline(dateline.into_iter().chain(photo).collect())
+        }
+    }
+
+    /// A whole line that is a byline or credit.
+    fn standalone_byline(&self, content: &str, at: usize) -> Option<Byline> {
+        let mut s = content;
+        let mut off = at;
+        let mut bullet = false;
+        while let Some(c) = s.chars().next().filter(|&c| is_bullet(c) || c == ' ') {
+            bullet |= c != ' ';
+            s = &s[c.len_utf8()..];
+            off += c.len_utf8();
+        }
+        let inner = s.strip_prefix('(').and_then(|x| x.strip_suffix(')'));
+        let parens = inner.is_some();
+        if let Some(inner) = inner {
+            s = inner;
+            off += 1;
+        }
+        let b = self.byline(s, off)?;
+        (b.roles || b.credits || bullet || parens).then_some(b)
+    }
+
+    /// `科技日报讯(记者罗云鹏)`, `新华社北京3月5日电(记者 张三)`: the byline at
+    /// the start of a first paragraph.
+    fn dateline(&self, content: &str, at: usize) -> Vec<Author> {
+        let head: String = content.chars().take(24).collect();
+        for marker in ["讯(", "电("] {
+            if let Some(i) = head.find(marker) {
+                let open = i + marker.len();
+                if let Some(close) = content[open..].find(')') {
+                    if let Some(b) = self.byline(&content[open..open + close], at + open) {
+                        return b.authors;
+                    }
+                }
+            }
+        }
+        Vec::new()
+    }
+
+    /// Splits `s` (at canonical offset `at`) at spaces and at spaces the
+    /// repair removed: `(relative offset, token)`.
+    fn tokens<'s>(&self, s: &'s str, at: usize) -> Vec<(usize, &'s str)> {
+        let first = self.soft.partition_point(|&b| b <= at);
+        let mut cuts: Vec<usize> = self.soft[first..].iter().take_while(|&&b| b < at + s.len()).map(|&b| b - at).collect();
+        cuts.extend(s.match_indices(' ').flat_map(|(i, _)| [i, i + 1]));
+        cuts.sort_unstable();
+        let mut out = Vec::new();
+        let mut from = 0;
+        for cut in cuts.into_iter().chain([s.len()]) {
+            let piece = &s[from..cut];
+            if !piece.trim().is_empty() {
+                out.push((from, piece));
+            }
+            from = cut;
+        }
+        out
+    }
+
+    /// Credits closing a paragraph: the photographer of a caption
+    /// (`图为…道路上。 张磊摄`), the authors of an article (`…建设。 (邱海鹰 周毅 文/图)`).
+    fn trailing_credit(&self, content: &str, at: usize) -> Vec<Author> {
+        if let Some(inner) = content.strip_suffix(')') {
+            if let Some(open) = inner.rfind('(').filter(|&o| o > 0) {
+                return match self.byline(&inner[open + 1..], at + open + 1) {
+                    Some(b) if b.credits || b.roles => b.authors,
+                    _ => Vec::new(),
+                };
+            }
+        }
+        if !content.ends_with('摄') && !content.ends_with("摄影") {
+            return Vec::new();
+        }
+        let cut = content.rfind(['。', '”', '"', ')', '!', '?', '！', '？']).map_or(0, |i| {
+            i + content[i..].chars().next().map_or(0, char::len_utf8)
+        });
+        match self.byline(&content[cut..], at + cut) {
+            Some(b) if b.credits && cut > 0 => b.authors,
+            _ => Vec::new(),
+        }
+    }
+
+    /// Parses `s` (at canonical offset `at`) as a run of role words, names
+    /// and credit words separated by spaces; `None` if anything else is there
+    /// or no name is.
+    fn byline(&self, s: &str, at: usize) -> Option<Byline> {
+        let mut b = Byline { authors: Vec::new(), roles: false, credits: false, photo_report: false };
+        for (tok_at, token) in self.tokens(s, at) {
+            let (name, role, credit) = self.token(token)?;
+            b.roles |= role;
+            b.credits |= credit.is_some();
+            b.photo_report |= credit.is_some_and(|c| c.contains("摄影报道") || c == "报道");
+            if let Some((ns, ne)) = name {
+                let start = at + tok_at + ns;
+                b.authors.push(Author { name: token[ns..ne].to_string(), start, end: start + (ne - ns) });
+            }
+        }
+        (!b.authors.is_empty()).then_some(b)
+    }
+
+    /// One space-separated byline token: a role word, a credit word, or a
+    /// name with a role glued before it (记者罗云鹏) or a credit after it
+    /// (张磊摄). Returns the name's byte range in the token.
+    #[allow(clippy::type_complexity)]
+    fn token(&self, token: &str) -> Option<(Option<(usize, usize)>, bool, Option<&'static str>)> {
+        // A word standing alone: a credit if it can be one (文 after names), else a role.
+        if let Some(&c) = self.splitter.credits.iter().chain(&self.splitter.credits_alone).find(|&&c| c == token) {
+            return Some((None, false, Some(c)));
+        }
+        if self.splitter.roles.iter().chain(&self.splitter.roles_alone).any(|&r| r == token) {
+            return Some((None, true, None));
+        }
+        let prefixes = self.splitter.roles.iter().filter(|r| token.starts_with(**r)).map(|r| r.len()).chain([0]);
+        for p in prefixes {
+            let rest = &token[p..];
+            // A glued credit first: 刘晓光摄 is 刘晓光 credited, not a four-character name.
+            for &c in &self.splitter.credits {
+                if let Some(n) = rest.strip_suffix(c).filter(|n| is_name(n)) {
+                    return Some((Some((p, p + n.len())), p > 0, Some(c)));
+                }
+            }
+            if is_name(rest) {
+                return Some((Some((p, token.len())), p > 0, None));
+            }
+        }
+        None
+    }
+
+}
+
+impl Default for Splitter {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+struct Unit {
+    first: usize,
+    title: Option<usize>,
+    caption: bool,
+}
+
+/// A photo story ending at the credit on line `credit`: its paragraph, and
+/// the heading above it if there is one.
+fn photo_story(lines: &[Line], credit: usize) -> Unit {
+    let mut first = credit;
+    if credit > 0 && matches!(lines[credit - 1].class, Class::Body(_) | Class::Dateline(_)) {
+        first = credit - 1;
+    }
+    if first > 0 && lines[first - 1].class == Class::Heading {
+        return Unit { first: first - 1, title: Some(first - 1), caption: true };
+    }
+    Unit { first, title: None, caption: true }
+}
+
+fn is_subtitle(content: &str) -> bool {
+    content.starts_with(['—', '-', '－', '─'])
+}
+
+/// A short line with no sentence in it.
+fn is_heading(content: &str) -> bool {
+    let chars = content.chars().count();
+    let commas = content.matches([',', '，']).count();
+    (2..=TITLE_MAX_CHARS).contains(&chars)
+        && !content.contains(['。', ';', '；'])
+        && commas <= 1
+        && !content.ends_with([',', '，', ':', '：', '、'])
+        && !content.starts_with("图为")
+        && !content.starts_with(is_bullet)
+        && content.chars().any(is_han)
+}
+
+/// A person's name in a byline: two to four Han characters, or a
+/// transliterated name with a middle dot.
+fn is_name(s: &str) -> bool {
+    let n = s.chars().count();
+    let dotted = s.contains('·') && n <= 12 && s.chars().all(|c| is_han(c) || c == '·') && !s.starts_with('·') && !s.ends_with('·');
+    dotted || ((2..=4).contains(&n) && s.chars().all(is_han))
+}
+
+/// The title as a reader writes it: no markdown marks or bullets, and no
+/// layout spaces between Chinese characters.
+fn clean_title(content: &str) -> String {
+    let s = content.trim_start_matches(|c: char| is_bullet(c) || c == '#' || c == ' ');
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = String::with_capacity(s.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c == ' ' {
+            let before = i.checked_sub(1).map(|j| chars[j]);
+            let after = chars.get(i + 1).copied();
+            if before.is_some_and(is_cjk) || after.is_some_and(is_cjk) {
+                continue;
+            }
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// A caption with no heading is titled by its first characters.
+fn caption_title(body: &[Line]) -> String {
+    let text = body
+        .iter()
+        .find(|l| matches!(l.class, Class::Body(_) | Class::Dateline(_)))
+        .or(body.first())
+        .map_or("", |l| l.content);
+    clean_title(text).chars().take(CAPTION_TITLE_CHARS).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<Article> {
+        Splitter::new().split(text, &[])
+    }
+
+    fn names(a: &Article) -> Vec<&str> {
+        a.authors.iter().map(|x| x.name.as_str()).collect()
+    }
+
+    const PAGE: &str = "\
+高新区打造新一代信息技术产业高地 以创新激发发展活力
+
+□本报记者 李明
+
+近日，记者从某高新区获悉，今年以来园区引进重点项目二十多个，产业链条不断延伸。
+
+持续优化营商环境
+
+园区相关负责人表示，将继续提升服务水平，支持企业做大做强。
+
+春风十里 花开满园
+——城郊乡村旅游季开幕
+
+◎通讯员 王小红 本报记者 陈大海
+
+近日，城郊乡村旅游季开幕，游客纷纷前来踏青赏花。
+
+图为游客在花海中拍照留念。 刘晓光摄
+
+旧物换新颜
+
+为增强居民环保意识，某社区近日组织了旧物置换活动，居民踊跃参加。
+
+本报记者 赵一鸣 通讯员 孙二 摄影报道
+";
+
+    #[test]
+    fn page_with_bylines_and_a_photo_story() {
+        let arts = split(PAGE);
+        let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["高新区打造新一代信息技术产业高地以创新激发发展活力", "春风十里花开满园", "旧物换新颜"]);
+        assert_eq!(names(&arts[0]), ["李明"]);
+        assert_eq!(names(&arts[1]), ["王小红", "陈大海", "刘晓光"]);
+        assert_eq!(names(&arts[2]), ["赵一鸣", "孙二"]);
+        assert_eq!(arts[0].kind, Kind::Article);
+        assert_eq!(arts[2].kind, Kind::Caption);
+        // The sub-heading stays inside the first article.
+        assert!(PAGE[arts[0].start..arts[0].end].contains("持续优化营商环境"));
+        assert!(PAGE[arts[0].start..arts[0].end].ends_with("支持企业做大做强。"));
+        // Author spans point at the names.
+        for a in &arts {
+            for au in &a.authors {
+                assert_eq!(&PAGE[au.start..au.end], au.name);
+            }
+        }
+    }
+
+    #[test]
+    fn markdown_headings_and_bulleted_bylines() {
+        let text = "## 港口追\"新\"\n\n### -沿海开放新高地的探索\n\n#### ■ 钱多多 周正 吴一凡\n\n港口东南二十公里，新区正在崛起。\n\n#### 科技研发\"一天一个样\"\n\n这里每一天都不同，变化很快。\n\n# 铁路电力线路迁改\n\n#### ●工人固定架空电缆。\n\n3月3日，山区乍暖还寒，工人们已开始施工。\n";
+        let arts = split(text);
+        let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["港口追\"新\"", "铁路电力线路迁改"]);
+        assert_eq!(names(&arts[0]), ["钱多多", "周正", "吴一凡"]);
+        assert!(names(&arts[1]).is_empty());
+    }
+
+    #[test]
+    fn datelines_start_articles_and_column_labels_are_skipped() {
+        let text = "园镜头\n\n国际临床试验中心揭牌\n\n科技日报讯(记者罗云鹏)11月21日，国际临床试验中心揭牌。\n\n高新区入选监测站\n\n本报讯(记者 张三 通讯员 李四)11月25日，记者获悉，高新区入选。\n";
+        let arts = split(text);
+        let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
+        assert_eq!(titles, ["国际临床试验中心揭牌", "高新区入选监测站"]);
+        assert_eq!(names(&arts[0]), ["罗云鹏"]);
+        assert_eq!(names(&arts[1]), ["张三", "李四"]);
+    }
+
+    #[test]
+    fn end_credits_and_untitled_photo_stories() {
+        let text = "# 电网公司完成线路迁改\n\n3月3日，山区乍暖还寒，工人们已开始施工。\n\n(邱一 周二 文/图)\n\n3月2日，某市举办春风行动招聘会，帮助求职者寻找岗位。\n\n吉三 摄影报道\n";
+        let arts = split(text);
+        assert_eq!(arts.len(), 2);
+        assert_eq!(arts[0].title, "电网公司完成线路迁改");
+        assert_eq!(names(&arts[0]), ["邱一", "周二"]);
+        assert_eq!(arts[1].title, "3月2日，某市举办春风行");
+        assert_eq!(arts[1].kind, Kind::Caption);
+        assert_eq!(names(&arts[1]), ["吉三"]);
+    }
+
+    #[test]
+    fn credits_glued_by_the_repair_are_split_again() {
+        let r = crate::repair::repair("# 线路迁改\n\n工程顺利完成，保障了高铁建设。 (邱海鹰 周毅 文/图)\n");
+        let arts = Splitter::new().split(&r.text, &r.soft_breaks);
+        assert_eq!(names(&arts[0]), ["邱海鹰", "周毅"]);
+    }
+
+    #[test]
+    fn plain_text_is_one_article_titled_by_its_first_line() {
+        let text = "今天天气很好，我们去公园散步。\n公园里人很多。";
+        let arts = split(text);
+        assert_eq!(arts.len(), 1);
+        assert_eq!(arts[0].title, "今天天气很好，我们去公园散步。");
+        assert_eq!((arts[0].start, arts[0].end), (0, text.len()));
+        assert!(split("").is_empty());
+        assert!(split("\n \n").is_empty());
+        assert_eq!(split("hello world")[0].title, "hello world");
+    }
+
+    #[test]
+    fn titles_are_not_bylines() {
+        // Two four-character phrases separated by a space are a title, not names.
+        let text = "以枣为媒 共促发展\n\n□本报记者 余一\n\n近日，大枣文化节举办。";
+        let arts = split(text);
+        assert_eq!(arts[0].title, "以枣为媒共促发展");
+        assert_eq!(names(&arts[0]), ["余一"]);
+    }
+}

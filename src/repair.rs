@@ -1,0 +1,449 @@
+//! Repair of pasted text: the canonical text every recognizer reads, and an
+//! exact map from it back to the input.
+//!
+//! Text copied out of PDFs and e-papers carries the layout of the page it
+//! came from: spaces where a line wrapped (`北京经济技术开发 区`, `2000 万公 里`),
+//! paragraphs cut in the middle of a word (`液晶面板生` / `产线`), full-width
+//! digits and letters, CR line ends, byte-order marks and control
+//! characters. Recognizers should not each learn to skip these, so this pass
+//! removes them once. What it keeps:
+//! - spaces between Latin words and digits (`Walker S1`, `1 500`);
+//! - spaces inside short lines with no sentence punctuation (titles,
+//!   bylines, credits), where they separate names (`■ 涂铭 郭宇靖`);
+//! - paragraph breaks, normalized to `\n`.
+//!
+//! The map is a list of runs: a stretch copied verbatim, or one input
+//! character replaced by one output character (a full-width digit by its
+//! ASCII form). Deleted input has no run; a span of the canonical text that
+//! straddles a deletion maps to an input span that includes it, which is
+//! what a highlight should cover.
+
+/// One stretch of the canonical text and where it came from in the input.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Run {
+    canon: usize,
+    orig: usize,
+    canon_len: usize,
+    orig_len: usize,
+}
+
+impl Run {
+    fn verbatim(&self) -> bool {
+        self.canon_len == self.orig_len
+    }
+}
+
+/// The canonical text and its map back to the input (byte offsets).
+#[derive(Debug, Clone)]
+pub struct Repaired {
+    pub text: String,
+    runs: Vec<Run>,
+    /// Canonical offsets where spaces of the input were removed, in order:
+    /// where a byline glued by the repair (`邱海鹰周毅文/图`) had its breaks.
+    pub soft_breaks: Vec<usize>,
+}
+
+impl Repaired {
+    /// The input offset where a span starting at canonical byte `c` starts.
+    pub fn orig_start(&self, c: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.canon <= c);
+        if i == 0 {
+            return self.runs.first().map_or(0, |r| r.orig);
+        }
+        let r = &self.runs[i - 1];
+        if c < r.canon + r.canon_len {
+            if r.verbatim() {
+                r.orig + (c - r.canon)
+            } else {
+                r.orig
+            }
+        } else {
+            r.orig + r.orig_len
+        }
+    }
+
+    /// The input offset where a span ending at canonical byte `c` (exclusive) ends.
+    pub fn orig_end(&self, c: usize) -> usize {
+        let i = self.runs.partition_point(|r| r.canon < c);
+        if i == 0 {
+            return self.runs.first().map_or(0, |r| r.orig);
+        }
+        let r = &self.runs[i - 1];
+        if r.verbatim() {
+            r.orig + (c - r.canon).min(r.canon_len)
+        } else {
+            r.orig + r.orig_len
+        }
+    }
+
+    fn push_verbatim(&mut self, orig: usize, s: &str) {
+        let canon = self.text.len();
+        self.text.push_str(s);
+        self.push_run(Run { canon, orig, canon_len: s.len(), orig_len: s.len() });
+    }
+
+    fn push_replaced(&mut self, orig: usize, orig_len: usize, ch: char) {
+        let canon = self.text.len();
+        self.text.push(ch);
+        self.push_run(Run { canon, orig, canon_len: ch.len_utf8(), orig_len });
+    }
+
+    /// Appends a run, merging it into the previous one when both map
+    /// byte for byte and are contiguous on both sides.
+    fn push_run(&mut self, run: Run) {
+        if run.canon_len == 0 {
+            return;
+        }
+        if let Some(last) = self.runs.last_mut() {
+            if last.verbatim()
+                && run.verbatim()
+                && last.canon + last.canon_len == run.canon
+                && last.orig + last.orig_len == run.orig
+            {
+                last.canon_len += run.canon_len;
+                last.orig_len += run.orig_len;
+                return;
+            }
+        }
+        self.runs.push(run);
+    }
+}
+
+/// Han ideographs and the other characters of Chinese running text, between
+/// which a space is layout, not meaning.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF
+        | 0x3000..=0x303F   // CJK symbols and punctuation: 、。〈〉《》「」【】
+        | 0xFF00..=0xFFEF   // full-width and half-width forms
+        | 0x2018..=0x201F   // curly quotes, used as Chinese quotes
+        | 0x2014 | 0x2026 | 0x00B7 | 0x2027 | 0x30FB)
+}
+
+/// Han ideographs only.
+pub fn is_han(c: char) -> bool {
+    matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
+}
+
+fn is_horizontal_space(c: char) -> bool {
+    c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{A0}' || (c.is_whitespace() && !is_line_break(c))
+}
+
+fn is_line_break(c: char) -> bool {
+    matches!(c, '\n' | '\r' | '\u{0B}' | '\u{0C}' | '\u{85}' | '\u{2028}' | '\u{2029}')
+}
+
+/// Characters that carry nothing: byte-order marks, zero-width characters,
+/// soft hyphens, control characters.
+fn is_dropped(c: char) -> bool {
+    matches!(c, '\u{FEFF}' | '\u{200B}'..='\u{200D}' | '\u{2060}' | '\u{AD}')
+        || (c.is_control() && !is_line_break(c) && c != '\t')
+}
+
+/// The canonical form of one character, when it differs.
+fn fold(c: char) -> Option<char> {
+    match c as u32 {
+        0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0),
+        _ => None,
+    }
+}
+
+/// Sentence punctuation: a line with none of it is a label (title, byline,
+/// credit), whose inner spaces separate words.
+fn is_sentence_punct(c: char) -> bool {
+    matches!(c, '，' | '。' | '；' | '！' | '？' | ',' | ';' | '!' | '?')
+}
+
+/// Characters that open a line of page furniture rather than continue a
+/// paragraph: markdown heading marks, byline and caption bullets, dashes.
+fn opens_label(c: char) -> bool {
+    matches!(c, '#' | '□' | '◎' | '■' | '●' | '◆' | '▲' | '★' | '☆' | '○' | '—' | '-' | '*' | '>' | '|')
+}
+
+const LABEL_MAX_CHARS: usize = 100;
+/// A line shorter than this is not taken for a wrapped paragraph line.
+const PARAGRAPH_MIN_CHARS: usize = 16;
+
+struct Line {
+    /// Content, without its terminator.
+    start: usize,
+    end: usize,
+    /// Byte offset after the terminator.
+    next: usize,
+    /// Content without leading/trailing spaces and dropped characters.
+    first: Option<char>,
+    last: Option<char>,
+    chars: usize,
+    label: bool,
+}
+
+fn split_lines(input: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let bytes = input.as_bytes();
+    let mut start = 0;
+    let mut iter = input.char_indices().peekable();
+    let finish = |start: usize, end: usize, next: usize, lines: &mut Vec<Line>| {
+        let content = &input[start..end];
+        let mut meaningful = content.chars().filter(|&c| !is_horizontal_space(c) && !is_dropped(c));
+        let first = meaningful.next().map(|c| fold(c).unwrap_or(c));
+        let last = content
+            .chars()
+            .rev()
+            .find(|&c| !is_horizontal_space(c) && !is_dropped(c))
+            .map(|c| fold(c).unwrap_or(c));
+        let chars = content.chars().count();
+        let label = chars <= LABEL_MAX_CHARS && !content.chars().map(|c| fold(c).unwrap_or(c)).any(is_sentence_punct);
+        lines.push(Line { start, end, next, first, last, chars, label });
+    };
+    while let Some((i, c)) = iter.next() {
+        if is_line_break(c) {
+            let mut next = i + c.len_utf8();
+            if c == '\r' && bytes.get(next) == Some(&b'\n') {
+                iter.next();
+                next += 1;
+            }
+            finish(start, i, next, &mut lines);
+            start = next;
+        }
+    }
+    finish(start, input.len(), input.len(), &mut lines);
+    lines
+}
+
+/// Whether the break after line `a` cuts a paragraph in two, given the next
+/// non-empty line `b`.
+fn joins(a: &Line, b: &Line) -> bool {
+    let (Some(last), Some(first)) = (a.last, b.first) else { return false };
+    !a.label
+        && !a.first.is_some_and(opens_label)
+        && a.chars >= PARAGRAPH_MIN_CHARS
+        && (is_han(last) || last.is_ascii_alphanumeric())
+        && (is_han(first) || first.is_ascii_digit() || matches!(first, '(' | '（' | '）' | ')' | '、' | '，' | ',' | '。'))
+        && !opens_label(first)
+}
+
+/// Repairs `input`; see the module docs for what changes.
+pub fn repair(input: &str) -> Repaired {
+    let mut out = Repaired { text: String::with_capacity(input.len()), runs: Vec::new(), soft_breaks: Vec::new() };
+    let lines = split_lines(input);
+    let mut i = 0;
+    while i < lines.len() {
+        let line = &lines[i];
+        emit_line(&mut out, input, line);
+        // Find the next line with content, to decide what the break becomes.
+        let mut j = i + 1;
+        while j < lines.len() && lines[j].first.is_none() {
+            j += 1;
+        }
+        if j < lines.len() && joins(line, &lines[j]) {
+            i = j;
+            continue;
+        }
+        // Keep every break (as `\n`) up to the next content line.
+        for l in &lines[i..j.min(lines.len())] {
+            if l.next > l.end {
+                let term = &input[l.end..l.next];
+                if term == "\n" {
+                    out.push_verbatim(l.end, term);
+                } else {
+                    out.push_replaced(l.end, term.len(), '\n');
+                }
+            }
+        }
+        i = j;
+    }
+    out
+}
+
+fn emit_line(out: &mut Repaired, input: &str, line: &Line) {
+    let content = &input[line.start..line.end];
+    let mut chars = content.char_indices().peekable();
+    let mut prev: Option<char> = None; // last character emitted on this line
+    let mut verbatim_from: Option<usize> = None; // start of a pending verbatim stretch
+    let flush = |out: &mut Repaired, from: &mut Option<usize>, to: usize| {
+        if let Some(f) = from.take() {
+            out.push_verbatim(line.start + f, &content[f..to]);
+        }
+    };
+    while let Some((i, c)) = chars.next() {
+        if is_dropped(c) {
+            flush(out, &mut verbatim_from, i);
+            continue;
+        }
+        if is_horizontal_space(c) {
+            // The whole run of spaces is kept or dropped together.
+            let run_start = i;
+            let mut run_end = i + c.len_utf8();
+            while let Some(&(j, d)) = chars.peek() {
+                if is_horizontal_space(d) || is_dropped(d) {
+                    run_end = j + d.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            let next = chars.peek().map(|&(_, d)| fold(d).unwrap_or(d));
+            // Leading and trailing spaces go; inner ones stay between Latin
+            // words, and in labels everywhere but beside digits.
+            let keep = match (prev, next) {
+                (Some(p), Some(n)) => {
+                    !(is_cjk(p) || is_cjk(n)) || (line.label && !p.is_ascii_digit() && !n.is_ascii_digit())
+                }
+                _ => false,
+            };
+            flush(out, &mut verbatim_from, run_start);
+            if !keep && prev.is_some() && next.is_some() {
+                out.soft_breaks.push(out.text.len());
+            }
+            if keep {
+                let run = &content[run_start..run_end];
+                if run.chars().all(|d| d == ' ') {
+                    out.push_verbatim(line.start + run_start, run);
+                } else {
+                    out.push_replaced(line.start + run_start, run_end - run_start, ' ');
+                }
+                prev = Some(' ');
+            }
+            continue;
+        }
+        if let Some(f) = fold(c) {
+            flush(out, &mut verbatim_from, i);
+            out.push_replaced(line.start + i, c.len_utf8(), f);
+            prev = Some(f);
+            continue;
+        }
+        if verbatim_from.is_none() {
+            verbatim_from = Some(i);
+        }
+        prev = Some(c);
+    }
+    flush(out, &mut verbatim_from, content.len());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The input span a canonical span maps back to.
+    fn back<'a>(input: &'a str, r: &Repaired, start: usize, end: usize) -> &'a str {
+        &input[r.orig_start(start)..r.orig_end(end)]
+    }
+
+    fn find(r: &Repaired, needle: &str) -> (usize, usize) {
+        let s = r.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", r.text));
+        (s, s + needle.len())
+    }
+
+    #[test]
+    fn spaces_between_han_in_running_text_are_removed() {
+        let input = "他说，北京经济技术开发 区的企业在 2000 万公 里路测中，表现突出。";
+        let r = repair(input);
+        assert_eq!(r.text, "他说,北京经济技术开发区的企业在2000万公里路测中,表现突出。");
+        let (s, e) = find(&r, "北京经济技术开发区");
+        assert_eq!(back(input, &r, s, e), "北京经济技术开发 区");
+        let (s, e) = find(&r, "2000万公里");
+        assert_eq!(back(input, &r, s, e), "2000 万公 里");
+    }
+
+    #[test]
+    fn removed_spaces_are_remembered() {
+        let input = "工程顺利完成。 (邱海鹰 周毅 文/图)";
+        let r = repair(input);
+        assert_eq!(r.text, "工程顺利完成。(邱海鹰周毅文/图)");
+        let at = |s: &str| r.text.find(s).unwrap();
+        assert_eq!(r.soft_breaks, [at("("), at("周毅"), at("文/图")]);
+    }
+
+    #[test]
+    fn caption_lines_are_not_joined() {
+        let input = "●研究员展示\"超级光盘\"，效果显著。 张三 摄\n\n际竞争。\"他说。";
+        assert!(repair(input).text.contains("摄\n\n际竞争"));
+    }
+
+    #[test]
+    fn latin_spaces_stay() {
+        let input = "发布了人形机器人 Walker S1 和 Walker X，售价 1 500 元。";
+        let r = repair(input);
+        assert!(r.text.contains("Walker S1"), "{}", r.text);
+        assert!(r.text.contains("Walker X"), "{}", r.text);
+        assert!(r.text.contains("1 500"), "{}", r.text);
+    }
+
+    #[test]
+    fn label_lines_keep_name_separators() {
+        let input = "■ 涂铭 郭宇靖 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n";
+        let r = repair(input);
+        assert_eq!(r.text, "■ 涂铭 郭宇靖 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n");
+    }
+
+    #[test]
+    fn broken_paragraphs_are_rejoined() {
+        let input = "做优信息技术产业，支持企业建设中国大陆首条高世代液晶面板生\n\n产线（8.5代线），带动上下游企业集群化发展。\n\n下一段开始了。";
+        let r = repair(input);
+        assert_eq!(r.text, "做优信息技术产业,支持企业建设中国大陆首条高世代液晶面板生产线(8.5代线),带动上下游企业集群化发展。\n\n下一段开始了。");
+        let (s, e) = find(&r, "生产线");
+        assert_eq!(back(input, &r, s, e), "生\n\n产线");
+    }
+
+    #[test]
+    fn headings_are_not_joined_to_what_follows() {
+        let input = "持续壮大四大主导产业\n\n在四大主导产业方面,做优新一代信息技术产业。";
+        assert_eq!(repair(input).text, input);
+        // A paragraph that ends a sentence is not joined either.
+        let input = "他说,这是我们的目标。\n\n新的一段从这里开始,继续。";
+        assert_eq!(repair(input).text, input);
+        // Nor is a byline after a cut paragraph.
+        let input = "这是一个很长的段落，里面有逗号和很多字被截断在\n\n□本报记者 孙艳";
+        assert!(repair(input).text.contains("截断在\n\n□本报记者 孙艳"));
+    }
+
+    #[test]
+    fn full_width_forms_fold_and_map_back() {
+        let input = "２０２４年增长４８．５％，ＡＢＣ公司";
+        let r = repair(input);
+        assert_eq!(r.text, "2024年增长48.5%,ABC公司");
+        let (s, e) = find(&r, "48.5%");
+        assert_eq!(back(input, &r, s, e), "４８．５％");
+        let (s, e) = find(&r, "2024年");
+        assert_eq!(back(input, &r, s, e), "２０２４年");
+    }
+
+    #[test]
+    fn line_ends_bom_and_controls() {
+        let input = "\u{FEFF}第一行\r\n第二\u{0}行\r第三行\u{200B}";
+        let r = repair(input);
+        assert_eq!(r.text, "第一行\n第二行\n第三行");
+        let (s, e) = find(&r, "第二行");
+        assert_eq!(back(input, &r, s, e), "第二\u{0}行");
+        let (s, e) = find(&r, "第一行");
+        assert_eq!(back(input, &r, s, e), "第一行");
+    }
+
+    #[test]
+    fn astral_and_emoji_map_exactly() {
+        let input = "𠀾 😀 北京 区，全文。";
+        let r = repair(input);
+        let (s, e) = find(&r, "北京区");
+        assert_eq!(back(input, &r, s, e), "北京 区");
+        let (s, e) = find(&r, "𠀾");
+        assert_eq!(back(input, &r, s, e), "𠀾");
+    }
+
+    #[test]
+    fn every_canonical_boundary_maps_to_an_input_boundary() {
+        let input = "Ａ 北京 区\r\n\r\n生产\n\n线 😀\u{FEFF}，２０ 万。\t x";
+        let r = repair(input);
+        for (c, _) in r.text.char_indices().chain([(r.text.len(), ' ')]) {
+            assert!(input.is_char_boundary(r.orig_start(c)));
+            assert!(input.is_char_boundary(r.orig_end(c)));
+            assert!(r.orig_start(c) <= input.len() && r.orig_end(c) <= input.len());
+        }
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert_eq!(repair("").text, "");
+        assert_eq!(repair("   \t ").text, "");
+        assert_eq!(repair("\n\n").text, "\n\n");
+    }
+}

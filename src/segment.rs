@@ -1,0 +1,79 @@
+//! Word segmentation and part-of-speech tags: the only module that names
+//! `jieba_rs`, so the segmenter can be swapped or its dictionary replaced
+//! without touching the recognizers.
+
+use jieba_rs::Jieba;
+
+use crate::error::{Error, Result};
+
+/// jieba's dictionary (MIT, see data/jieba/LICENSE): `word freq tag` lines.
+const DICT: &str = include_str!("../data/jieba/dict.txt");
+
+/// A word of the segmented text: byte offsets into the text segmented, and
+/// jieba's part-of-speech tag (`ns` place, `nr` person, `nt` organization …).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Word<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub tag: &'a str,
+}
+
+pub struct Segmenter {
+    jieba: Jieba,
+}
+
+impl Segmenter {
+    /// The segmenter with jieba's dictionary.
+    pub fn new() -> Result<Self> {
+        let jieba = Jieba::with_dict(&mut DICT.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
+        Ok(Segmenter { jieba })
+    }
+
+    /// Adds a word, or changes one (frequency: how strongly it is preferred;
+    /// `None` lets jieba pick one that keeps the word whole).
+    pub fn add_word(&mut self, word: &str, freq: Option<usize>, tag: Option<&str>) {
+        self.jieba.add_word(word, freq, tag);
+    }
+
+    /// Whether the dictionary knows `word`.
+    pub fn has_word(&self, word: &str) -> bool {
+        self.jieba.has_word(word)
+    }
+
+    /// Segments `text` into tagged words (with HMM for words not in the dictionary).
+    pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Word<'a>> {
+        self.jieba
+            .tag(text, true)
+            .into_iter()
+            .map(|t| Word { start: t.byte_start, end: t.byte_end, tag: t.tag })
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_cover_the_text_with_byte_offsets() {
+        let seg = Segmenter::new().unwrap();
+        let text = "北京经济技术开发区的集成电路产业😀𠀾";
+        let words = seg.tag(text);
+        let mut at = 0;
+        for w in &words {
+            assert_eq!(w.start, at);
+            at = w.end;
+        }
+        assert_eq!(at, text.len());
+        assert!(words.iter().any(|w| &text[w.start..w.end] == "集成电路"));
+    }
+
+    #[test]
+    fn added_words_stay_whole() {
+        let mut seg = Segmenter::new().unwrap();
+        let text = "国科天迅发布新品";
+        seg.add_word("国科天迅", None, Some("nt"));
+        let words = seg.tag(text);
+        assert!(words.iter().any(|w| &text[w.start..w.end] == "国科天迅" && w.tag == "nt"));
+    }
+}
