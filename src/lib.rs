@@ -19,8 +19,10 @@ pub mod error;
 mod offsets;
 pub mod repair;
 pub mod segment;
+/// The JavaScript binding (wasm32 only); public so wasm tests can call it.
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+#[path = "wasm.rs"]
+pub mod wasm_api;
 
 use serde::{Deserialize, Serialize};
 

@@ -214,7 +214,10 @@ fn split_lines(input: &str) -> Vec<Line> {
 /// non-empty line `b`.
 fn joins(a: &Line, b: &Line) -> bool {
     let (Some(last), Some(first)) = (a.last, b.first) else { return false };
+    // Both sides read as running text: a label (title, byline) after a cut
+    // line is more likely than a fragment with no punctuation at all.
     !a.label
+        && !b.label
         && !a.first.is_some_and(opens_label)
         && a.chars >= PARAGRAPH_MIN_CHARS
         && (is_han(last) || last.is_ascii_alphanumeric())

@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Sets up (once) and runs every test: native unit and integration tests,
+# wasm tests in Node and headless Chromium, the packed npm package from Node,
+# and the page end to end in Chromium.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+cd "$ROOT"
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+
+step "setup"
+bash scripts/setup.sh --test
+step "cargo test (native)"
+cargo test --quiet
+step "build the wasm module and the npm package"
+bash scripts/build.sh
+(
+  # shellcheck disable=SC1091
+  source .toolchain/env
+  step "wasm tests in Node"
+  wasm-pack --quiet test --node -- --test wasm_node
+  step "wasm tests in headless Chromium"
+  CHROMEDRIVER=/usr/bin/chromedriver wasm-pack --quiet test --headless --chrome -- --test wasm_browser
+)
+step "Node: the packed package, and the page in Chromium"
+node --test tests/node/ tests/e2e/

@@ -1,0 +1,121 @@
+//! The JavaScript binding: one `Analyzer` class whose methods return plain
+//! objects (serde-wasm-bindgen), never one class instance per token, and
+//! throw real `Error`s. Compiled for wasm32 only; the core knows nothing of JS.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::{Error, Options};
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** Options of `new Analyzer(options)`; every field is optional. */
+export interface AnalyzerOptions {
+  /** Inputs longer than this many bytes of UTF-8 throw instead of being analyzed (default 32 MiB). */
+  maxInputBytes?: number;
+}
+
+/** One analysis of a text (SPEC.md). Offsets are UTF-16 code units into the text passed: `text.slice(start, end)`. */
+export interface Analysis {
+  articles: Article[];
+  /** Every highlighted span, sorted by `start`, never overlapping. */
+  entities: Entity[];
+  /** One row per distinct organization. */
+  organizations: Organization[];
+}
+
+export interface Article {
+  title: string;
+  kind: "article" | "caption";
+  start: number;
+  end: number;
+  authors: string[];
+  themes: ThemeScore[];
+  keywords: string[];
+}
+
+export interface ThemeScore {
+  label: string;
+  score: number;
+  evidence: string[];
+}
+
+interface SpanBase {
+  /** Exactly `input.slice(start, end)`, layout damage included. */
+  text: string;
+  start: number;
+  end: number;
+  /** Index into `articles`, or null outside every article. */
+  article: number | null;
+}
+
+export interface OrgEntity extends SpanBase { kind: "org"; name: string }
+export interface PersonEntity extends SpanBase { kind: "person"; name: string; role?: string }
+export interface PlaceEntity extends SpanBase { kind: "place"; name: string }
+export interface DateEntity extends SpanBase { kind: "date"; name: string }
+export type Entity = OrgEntity | PersonEntity | PlaceEntity | DateEntity;
+
+export interface Organization {
+  name: string;
+  aliases: string[];
+  mentions: number;
+}
+
+/** A word of the segmentation. */
+export interface Token {
+  /** Exactly `input.slice(start, end)`. */
+  text: string;
+  /** The word as segmented, after repair of layout damage. */
+  word: string;
+  start: number;
+  end: number;
+  /** jieba part-of-speech tag (n, v, ns, nr, nt, m, x …). */
+  tag: string;
+}
+"#;
+
+fn js_error(e: Error) -> JsError {
+    JsError::new(&e.to_string())
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
+    value.serialize(&serializer).map_err(|e| JsError::new(&format!("zhlens: {e}")))
+}
+
+/// Analyzes Chinese news text. Build one and reuse it: construction loads
+/// the dictionaries.
+#[wasm_bindgen]
+pub struct Analyzer {
+    inner: crate::Analyzer,
+}
+
+#[wasm_bindgen]
+impl Analyzer {
+    /// `new Analyzer({ maxInputBytes })`: throws an `Error` on an unknown or invalid option.
+    #[wasm_bindgen(constructor)]
+    pub fn new(#[wasm_bindgen(unchecked_param_type = "AnalyzerOptions")] options: JsValue) -> Result<Analyzer, JsError> {
+        let options: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            // Through serde_json, which reads every key, so an unknown or
+            // misspelled option is an error rather than silently ignored.
+            let invalid = |e: &dyn std::fmt::Display| JsError::new(&format!("zhlens: invalid options: {e}"));
+            let value: serde_json::Value = serde_wasm_bindgen::from_value(options).map_err(|e| invalid(&e))?;
+            serde_json::from_value(value).map_err(|e| invalid(&e))?
+        };
+        Ok(Analyzer { inner: crate::Analyzer::new(options).map_err(js_error)? })
+    }
+
+    /// The analysis of `text`: articles, entities, organizations (SPEC.md).
+    #[wasm_bindgen(unchecked_return_type = "Analysis")]
+    pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.analyze(text).map_err(js_error)?)
+    }
+
+    /// The segmentation of `text`, each word with its UTF-16 span and tag.
+    #[wasm_bindgen(unchecked_return_type = "Token[]")]
+    pub fn tokens(&self, text: &str) -> Result<JsValue, JsError> {
+        to_js(&self.inner.tokens(text).map_err(js_error)?)
+    }
+}

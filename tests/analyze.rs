@@ -1,0 +1,121 @@
+//! The analysis as a caller sees it: offsets into the input, articles,
+//! bylines, and inputs of every shape.
+
+mod common;
+
+use common::samples::{ASTRAL, PAGE};
+use zhlens::{Analyzer, Error, Options};
+
+fn analyzer() -> Analyzer {
+    Analyzer::new(Options::default()).unwrap()
+}
+
+fn utf16_slice(text: &str, start: usize, end: usize) -> String {
+    let units: Vec<u16> = text.encode_utf16().collect();
+    String::from_utf16(&units[start..end]).expect("span splits a surrogate pair")
+}
+
+fn assert_offsets(text: &str) {
+    let a = analyzer();
+    let analysis = a.analyze(text).unwrap();
+    let len = text.encode_utf16().count();
+    for e in &analysis.entities {
+        assert!(e.start < e.end && e.end <= len, "{e:?}");
+        assert_eq!(utf16_slice(text, e.start, e.end), e.text, "{e:?}");
+    }
+    for w in analysis.entities.windows(2) {
+        assert!(w[0].end <= w[1].start, "overlap: {w:?}");
+    }
+    for art in &analysis.articles {
+        assert!(art.start <= art.end && art.end <= len);
+    }
+    for t in a.tokens(text).unwrap() {
+        assert_eq!(utf16_slice(text, t.start, t.end), t.text, "{t:?}");
+    }
+}
+
+#[test]
+fn offsets_slice_the_input_with_emoji_and_astral_characters() {
+    assert_offsets(ASTRAL);
+    assert_offsets(PAGE);
+}
+
+#[test]
+fn tokens_map_repaired_words_back_to_damaged_input() {
+    let tokens = analyzer().tokens(ASTRAL).unwrap();
+    let org = tokens.iter().find(|t| t.word == "区" || t.word.ends_with('区')).unwrap();
+    assert!(org.text.contains('区'));
+    let year = tokens.iter().find(|t| t.word.starts_with("2024")).expect("full-width digits folded");
+    assert!(year.text.starts_with('２'));
+}
+
+#[test]
+fn page_articles_titles_and_authors() {
+    let analysis = analyzer().analyze(PAGE).unwrap();
+    let titles: Vec<&str> = analysis.articles.iter().map(|a| a.title.as_str()).collect();
+    assert_eq!(titles, ["新区打造集成电路产业高地以创新激发发展活力", "春风十里花开满园", "旧物换新颜"]);
+    let authors: Vec<Vec<String>> = analysis.articles.iter().map(|a| a.authors.clone()).collect();
+    assert_eq!(authors, [vec!["李明"], vec!["王小红", "陈大海", "刘晓光"], vec!["赵一鸣", "孙二"]]);
+    let kinds: Vec<String> =
+        analysis.articles.iter().map(|a| serde_json::to_value(a.kind).unwrap().as_str().unwrap().to_string()).collect();
+    assert_eq!(kinds, ["article", "article", "caption"]);
+    // Every author is a person entity inside its article.
+    for (i, art) in analysis.articles.iter().enumerate() {
+        for name in &art.authors {
+            assert!(analysis.entities.iter().any(|e| e.article == Some(i)
+                && matches!(&e.detail, zhlens::Detail::Person { name: n, .. } if n == name)));
+        }
+    }
+    // Articles cover the page in order, each span inside the input.
+    for w in analysis.articles.windows(2) {
+        assert!(w[0].end <= w[1].start);
+    }
+}
+
+#[test]
+fn analysis_serializes_to_the_spec_shape() {
+    let json = serde_json::to_value(analyzer().analyze(PAGE).unwrap()).unwrap();
+    for key in ["articles", "entities", "organizations"] {
+        assert!(json[key].is_array(), "{key}");
+    }
+    let art = &json["articles"][0];
+    for key in ["title", "kind", "start", "end", "authors", "themes", "keywords"] {
+        assert!(!art[key].is_null(), "article.{key}");
+    }
+    let person = json["entities"].as_array().unwrap().iter().find(|e| e["kind"] == "person").unwrap();
+    for key in ["text", "name", "start", "end", "article"] {
+        assert!(!person[key].is_null(), "entity.{key}");
+    }
+}
+
+#[test]
+fn inputs_of_every_shape_give_a_result() {
+    let a = analyzer();
+    let empty = a.analyze("").unwrap();
+    assert!(empty.articles.is_empty() && empty.entities.is_empty());
+    assert!(a.analyze(" \n\t\r\n ").unwrap().articles.is_empty());
+    let latin = a.analyze("No Chinese here at all, just English text.\nSecond line.").unwrap();
+    assert_eq!(latin.articles.len(), 1);
+    assert_eq!(latin.articles[0].title, "No Chinese here at all, just English text.");
+    let plain = a.analyze("今天下午，市政府召开新闻发布会，介绍了全市经济运行情况。").unwrap();
+    assert_eq!(plain.articles.len(), 1);
+    for text in ["\u{0}\u{1}\u{7f}", "\u{FEFF}", "a", "𠀾", "\r\r\r", "亿亿亿亿", "١٢٣ مرحبا", "e\u{301}\u{301}"] {
+        assert_offsets(text);
+    }
+}
+
+#[test]
+fn a_five_megabyte_page_is_analyzed() {
+    let big = PAGE.repeat(5 * 1024 * 1024 / PAGE.len() + 1);
+    let analysis = analyzer().analyze(&big).unwrap();
+    assert!(analysis.articles.len() >= 3 * (big.len() / PAGE.len()));
+}
+
+#[test]
+fn oversized_input_is_a_clear_error() {
+    let a = Analyzer::new(Options { max_input_bytes: 10 }).unwrap();
+    let err = a.analyze("北京经济技术开发区").unwrap_err();
+    assert_eq!(err, Error::InputTooLarge { bytes: 27, max: 10 });
+    assert!(err.to_string().contains("maxInputBytes"));
+    assert!(Analyzer::new(Options { max_input_bytes: 0 }).is_err());
+}

@@ -1,0 +1,2 @@
+#![allow(dead_code)] // each test crate uses part of the shared samples
+pub mod samples;

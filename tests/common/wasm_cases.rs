@@ -1,0 +1,67 @@
+//! Cases run inside wasm, in Node and in headless Chromium: the offsets a
+//! JavaScript caller gets slice its own string, checked with JS's `slice`.
+
+use js_sys::{Array, JsString, Reflect};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+use zhlens::wasm_api::Analyzer;
+
+use crate::common::samples::{ASTRAL, PAGE};
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    Reflect::get(v, &JsValue::from_str(key)).unwrap()
+}
+
+fn num(v: &JsValue, key: &str) -> u32 {
+    get(v, key).as_f64().unwrap() as u32
+}
+
+/// Every object of `list` has `text === input.slice(start, end)`.
+fn assert_slices(input: &str, list: &JsValue) -> u32 {
+    let js = JsString::from(input);
+    let list: Array = list.clone().dyn_into().unwrap();
+    for item in list.iter() {
+        let sliced = js.slice(num(&item, "start"), num(&item, "end"));
+        assert_eq!(JsValue::from(sliced), get(&item, "text"));
+    }
+    list.length()
+}
+
+#[wasm_bindgen_test]
+fn entity_and_token_offsets_are_utf16_slices() {
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    for text in [ASTRAL, PAGE] {
+        let analysis = analyzer.analyze(text).unwrap();
+        assert!(assert_slices(text, &get(&analysis, "entities")) > 0);
+        assert!(assert_slices(text, &analyzer.tokens(text).unwrap()) > 10);
+    }
+}
+
+#[wasm_bindgen_test]
+fn articles_come_back_as_plain_objects() {
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    let analysis = analyzer.analyze(PAGE).unwrap();
+    let articles: Array = get(&analysis, "articles").dyn_into().unwrap();
+    assert_eq!(articles.length(), 3);
+    let authors: Array = get(&articles.get(0), "authors").dyn_into().unwrap();
+    assert_eq!(authors.length(), 1);
+    assert_eq!(authors.get(0), JsValue::from_str("李明"));
+    assert_eq!(get(&articles.get(2), "kind"), JsValue::from_str("caption"));
+}
+
+#[wasm_bindgen_test]
+fn bad_options_and_oversized_input_throw_errors() {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"maxInputBytes".into(), &JsValue::from(4)).unwrap();
+    let analyzer = Analyzer::new(options.into()).unwrap();
+    let err = JsValue::from(analyzer.analyze("北京").unwrap_err());
+    assert!(err.is_instance_of::<js_sys::Error>());
+    let message: String = js_sys::Error::from(err).message().into();
+    assert!(message.contains("maxInputBytes"), "{message}");
+
+    let bogus = js_sys::Object::new();
+    Reflect::set(&bogus, &"maxInputByte".into(), &JsValue::from(4)).unwrap();
+    let err = JsValue::from(Analyzer::new(bogus.into()).err().unwrap());
+    let message: String = js_sys::Error::from(err).message().into();
+    assert!(message.contains("unknown field"), "{message}");
+}
