@@ -17,9 +17,9 @@ bash scripts/build.sh
   # shellcheck disable=SC1091
   source .toolchain/env
   step "wasm tests in Node"
-  wasm-pack --quiet test --node -- --test wasm_node
+  wasm-pack test --node -- --test wasm_node
   step "wasm tests in headless Chromium"
-  CHROMEDRIVER=/usr/bin/chromedriver wasm-pack --quiet test --headless --chrome -- --test wasm_browser
+  CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test wasm_browser
 )
 step "Node: the packed package, and the page in Chromium"
 node --test tests/node/ tests/e2e/
