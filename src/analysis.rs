@@ -7,6 +7,7 @@
 use serde::Serialize;
 
 use crate::articles::{self, Article as ArticleSpan};
+use crate::figures::Figure;
 use crate::offsets::Utf16Index;
 use crate::repair::Repaired;
 
@@ -71,6 +72,7 @@ pub enum Detail {
         role: Option<String>,
     },
     Place { name: String },
+    Figure(Figure),
     Date { name: String },
 }
 
@@ -78,7 +80,7 @@ impl Detail {
     /// Which of two overlapping spans is kept: the lower rank.
     fn rank(&self) -> u8 {
         match self {
-            Detail::Date { .. } => 0,
+            Detail::Date { .. } | Detail::Figure(_) => 0,
             Detail::Person { .. } => 1,
             Detail::Org { .. } => 2,
             Detail::Place { .. } => 3,

@@ -16,6 +16,7 @@
 pub mod analysis;
 pub mod articles;
 pub mod error;
+pub mod figures;
 mod offsets;
 pub mod repair;
 pub mod segment;
@@ -31,6 +32,7 @@ pub use error::{Error, Result};
 
 use analysis::SpanMap;
 use articles::Splitter;
+use figures::FigureFinder;
 use segment::Segmenter;
 
 /// Settings of an [`Analyzer`]; every field has a default. In JavaScript the
@@ -65,6 +67,7 @@ pub struct Analyzer {
     options: Options,
     segmenter: Segmenter,
     splitter: Splitter,
+    figures: FigureFinder,
 }
 
 impl Analyzer {
@@ -72,7 +75,7 @@ impl Analyzer {
         if options.max_input_bytes == 0 {
             return Err(Error::InvalidOption("maxInputBytes must be at least 1".into()));
         }
-        Ok(Analyzer { options, segmenter: Segmenter::new()?, splitter: Splitter::new() })
+        Ok(Analyzer { options, segmenter: Segmenter::new()?, splitter: Splitter::new(), figures: FigureFinder::new() })
     }
 
     pub fn options(&self) -> &Options {
@@ -92,7 +95,8 @@ impl Analyzer {
         let repaired = repair::repair(text);
         let map = SpanMap::new(text, &repaired);
         let articles = self.splitter.split(&repaired.text, &repaired.soft_breaks);
-        Ok(analysis::assemble(&map, &articles, Vec::new()))
+        let found = self.figures.find(&repaired.text);
+        Ok(analysis::assemble(&map, &articles, found))
     }
 
     /// The segmentation of `text` (after repair), without whitespace tokens.

@@ -53,7 +53,26 @@ export interface OrgEntity extends SpanBase { kind: "org"; name: string }
 export interface PersonEntity extends SpanBase { kind: "person"; name: string; role?: string }
 export interface PlaceEntity extends SpanBase { kind: "place"; name: string }
 export interface DateEntity extends SpanBase { kind: "date"; name: string }
-export type Entity = OrgEntity | PersonEntity | PlaceEntity | DateEntity;
+export type FigureKind = "money" | "percent" | "count" | "area" | "length" | "speed" | "weight"
+  | "power" | "compute" | "duration" | "multiple" | "fraction" | "age" | "other";
+export interface FigureEntity extends SpanBase {
+  kind: "figure";
+  /** In base units: 428亿元 → 42800000000; 48.5% → 48.5 (percent points). */
+  value: number;
+  /** Upper end of a range (1500万元至1600万元), else null. */
+  valueTo: number | null;
+  /** Normalized unit (元, 美元, %, 百分点, 家, 平方公里 …); "" when none (3亿). */
+  unit: string;
+  figureKind: FigureKind;
+  /** 超过/余/多 → "over", 不足/以下 → "under", 约/近/左右 → "about". */
+  qualifier: "over" | "under" | "about" | null;
+  /** What the figure measures (全产业链产值), when the sentence says it. */
+  measure: string | null;
+  /** Direction given by a verb of change (增长 → "up", 下降 → "down"). */
+  change: "up" | "down" | null;
+}
+export interface ThemeEntity extends SpanBase { kind: "theme"; label: string }
+export type Entity = OrgEntity | PersonEntity | PlaceEntity | FigureEntity | DateEntity;
 
 export interface Organization {
   name: string;

@@ -1,0 +1,533 @@
+//! Figures and dates: every quantity with its value in base units, unit,
+//! kind, qualifier, range and direction of change; and every date or time,
+//! which is never a figure.
+//!
+//! One left-to-right scan over the repaired text reads a number where one
+//! can start (`numerals`), then what follows it: a date marker (年/月/日/时),
+//! a unit from `data/figures/units.tsv`, `多`/`余`, a range (`至`, `-`), a
+//! suffix qualifier (`以上`); and what precedes it: a prefix qualifier
+//! (`超过`, `近`), a verb of change (`增长`), an ordinal `第` (not a figure).
+//! A number with no unit is a figure only when scaled (`3亿`) or a
+//! fraction: bare numbers are mostly identifiers (`北京2049投资集团`).
+
+mod numerals;
+
+use std::collections::HashMap;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+use serde::Serialize;
+
+use crate::analysis::{Detail, Found};
+use numerals::{parse, starts_number, Number};
+
+const UNITS: &str = include_str!("../../data/figures/units.tsv");
+const QUALIFIERS: &str = include_str!("../../data/figures/qualifiers.tsv");
+const CHANGES: &str = include_str!("../../data/figures/changes.tsv");
+const DATES: &str = include_str!("../../data/figures/dates.txt");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum FigureKind {
+    Money,
+    Percent,
+    Count,
+    Area,
+    Length,
+    Speed,
+    Weight,
+    Power,
+    Compute,
+    Duration,
+    Multiple,
+    Fraction,
+    Age,
+    Other,
+}
+
+impl FigureKind {
+    fn parse(s: &str) -> Option<Self> {
+        Some(match s {
+            "money" => Self::Money,
+            "percent" => Self::Percent,
+            "count" => Self::Count,
+            "area" => Self::Area,
+            "length" => Self::Length,
+            "speed" => Self::Speed,
+            "weight" => Self::Weight,
+            "power" => Self::Power,
+            "compute" => Self::Compute,
+            "duration" => Self::Duration,
+            "multiple" => Self::Multiple,
+            "fraction" => Self::Fraction,
+            "age" => Self::Age,
+            "other" => Self::Other,
+            _ => return None,
+        })
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Qualifier {
+    Over,
+    Under,
+    About,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Up,
+    Down,
+}
+
+/// A figure's reading (SPEC.md `kind: "figure"`).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Figure {
+    pub value: f64,
+    pub value_to: Option<f64>,
+    pub unit: String,
+    pub figure_kind: FigureKind,
+    pub qualifier: Option<Qualifier>,
+    pub measure: Option<String>,
+    /// The direction a verb of change gives it (`同比增长48.5%`: up).
+    pub change: Option<Change>,
+}
+
+#[derive(Debug, Clone)]
+struct Unit {
+    unit: &'static str,
+    kind: FigureKind,
+    factor: f64,
+    arabic_only: bool,
+}
+
+/// The loaded tables; build once.
+pub struct FigureFinder {
+    units: HashMap<&'static str, Unit>,
+    unit_max_chars: usize,
+    prefixes: Vec<(&'static str, Qualifier)>,
+    suffixes: Vec<(&'static str, Qualifier)>,
+    changes: Vec<(&'static str, Change)>,
+    date_words: AhoCorasick,
+    eras: Vec<&'static str>,
+}
+
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
+fn qualifier(s: &str) -> Option<Qualifier> {
+    Some(match s {
+        "over" => Qualifier::Over,
+        "under" => Qualifier::Under,
+        "about" => Qualifier::About,
+        _ => return None,
+    })
+}
+
+fn char_at(text: &str, i: usize) -> Option<char> {
+    text.get(i..)?.chars().next()
+}
+
+fn char_before(text: &str, i: usize) -> Option<char> {
+    text[..i].chars().next_back()
+}
+
+/// Connectors of a range: `1500万元至1600万元`, `3-5年`.
+const RANGE: [&str; 7] = ["至", "到", "-", "—", "~", "～", "－"];
+/// What may follow a year (2024年上半年) inside the same date.
+const YEAR_TAILS: [&str; 10] = ["上半年", "下半年", "年初", "年底", "年末", "初", "底", "末", "年中", "前"];
+const MONTH_TAILS: [&str; 6] = ["上旬", "中旬", "下旬", "初", "底", "末"];
+
+impl FigureFinder {
+    pub fn new() -> Self {
+        let mut units = HashMap::new();
+        for line in data_lines(UNITS) {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            if cols.len() < 4 {
+                continue;
+            }
+            let (Some(kind), Ok(factor)) = (FigureKind::parse(cols[2]), cols[3].parse()) else { continue };
+            let arabic_only = cols.get(4).is_some_and(|f| f.contains("arabic"));
+            units.entry(cols[0]).or_insert(Unit { unit: cols[1], kind, factor, arabic_only });
+        }
+        let unit_max_chars = units.keys().map(|k| k.chars().count()).max().unwrap_or(1);
+        let mut prefixes = Vec::new();
+        let mut suffixes = Vec::new();
+        for line in data_lines(QUALIFIERS) {
+            let cols: Vec<&'static str> = line.split('\t').collect();
+            if let [pos, word, q] = cols[..] {
+                let Some(q) = qualifier(q) else { continue };
+                match pos {
+                    "prefix" => prefixes.push((word, q)),
+                    "suffix" => suffixes.push((word, q)),
+                    _ => {}
+                }
+            }
+        }
+        prefixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut changes: Vec<(&'static str, Change)> = data_lines(CHANGES)
+            .filter_map(|l| {
+                let (w, d) = l.split_once('\t')?;
+                Some((w, if d.trim() == "down" { Change::Down } else { Change::Up }))
+            })
+            .collect();
+        changes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut words = Vec::new();
+        let mut eras = Vec::new();
+        for line in data_lines(DATES) {
+            match line.strip_prefix("@era\t") {
+                Some(era) => eras.push(era),
+                None => words.push(line.trim()),
+            }
+        }
+        let date_words = AhoCorasick::builder()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(&words)
+            .expect("the date words build an automaton");
+        FigureFinder { units, unit_max_chars, prefixes, suffixes, changes, date_words, eras }
+    }
+
+    /// The longest unit at byte `at`, with its length in bytes.
+    fn unit_at(&self, text: &str, at: usize) -> Option<(&Unit, usize)> {
+        let rest = text.get(at..)?;
+        let ends: Vec<usize> = rest.char_indices().skip(1).map(|(i, _)| i).chain([rest.len()]).take(self.unit_max_chars).collect();
+        for &end in ends.iter().rev() {
+            if let Some(u) = self.units.get(&rest[..end]) {
+                // An ASCII unit must end its word: 5000P, not 5000PC.
+                let last = rest[..end].chars().next_back()?;
+                if last.is_ascii_alphabetic() && char_at(rest, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                    continue;
+                }
+                return Some((u, end));
+            }
+        }
+        None
+    }
+
+    /// Every figure and date of `text`, by byte offsets.
+    pub fn find(&self, text: &str) -> Vec<Found> {
+        let mut found = Vec::new();
+        for m in self.date_words.find_iter(text) {
+            found.push(Found { start: m.start(), end: m.end(), detail: Detail::Date { name: text[m.range()].to_string() } });
+        }
+        let mut i = 0;
+        while i < text.len() {
+            let Some(c) = char_at(text, i) else { break };
+            if !starts_number(c) || !self.starts_here(text, i, c) {
+                i += c.len_utf8();
+                continue;
+            }
+            match self.read(text, i) {
+                Read::Found(f) => {
+                    i = f.end.max(i + c.len_utf8());
+                    found.push(f);
+                }
+                Read::Skip(end) => i = end.max(i + c.len_utf8()),
+            }
+        }
+        found
+    }
+
+    /// Numbers start at word edges: not inside `P4`, `S1`, `v2.0`, `3,456`.
+    fn starts_here(&self, text: &str, i: usize, c: char) -> bool {
+        let digit_before = |at: usize| char_before(text, at).is_some_and(|p| p.is_ascii_digit());
+        match char_before(text, i) {
+            // After a letter a number is part of a model name (L4, P4, S1).
+            Some(p) if p.is_ascii_alphanumeric() => false,
+            // Inside 2.5 or 3,456 (but a comma also ends clauses: 创新,14项).
+            Some(p @ ('.' | ',')) => !(c.is_ascii_digit() && digit_before(i - p.len_utf8())),
+            _ => true,
+        }
+    }
+
+    fn read(&self, text: &str, start: usize) -> Read {
+        let Some(n) = parse(text, start) else { return Read::Skip(start) };
+        // 第47届, 第一: ordinals are not figures.
+        if char_before(text, start) == Some('第') {
+            let end = self.unit_at(text, n.end).map_or(n.end, |(_, len)| n.end + len);
+            return Read::Skip(end);
+        }
+        if let Some(end) = self.date_end(text, start, &n) {
+            let begin = self.era_before(text, start).unwrap_or(start);
+            return Read::Found(Found { start: begin, end, detail: Detail::Date { name: text[begin..end].to_string() } });
+        }
+        self.figure(text, start, n)
+    }
+
+    /// An era name right before `start` (乾隆四十年).
+    fn era_before(&self, text: &str, start: usize) -> Option<usize> {
+        self.eras.iter().find(|e| text[..start].ends_with(**e)).map(|e| start - e.len())
+    }
+
+    /// Where the date starting with number `n` ends, if it is one.
+    fn date_end(&self, text: &str, start: usize, n: &Number) -> Option<usize> {
+        let rest = &text[n.end..];
+        let int = n.integer && !n.more && !n.scaled;
+        let v = n.value;
+        let year = int && rest.starts_with('年')
+            && ((n.arabic && n.int_digits == 4 && (1000.0..2200.0).contains(&v))
+                || (n.positional && n.int_digits == 4)
+                || self.era_before(text, start).is_some());
+        let mut end = if year {
+            let mut e = n.end + '年'.len_utf8();
+            if let Some(t) = YEAR_TAILS.iter().find(|t| text[e..].starts_with(**t)) {
+                e += t.len();
+            }
+            e
+        } else if int && (1.0..=12.0).contains(&v) && rest.starts_with('月') {
+            n.end
+        } else if int && (1.0..=31.0).contains(&v) && (rest.starts_with('日') || (n.arabic && rest.starts_with('号'))) && n.arabic {
+            n.end
+        } else if int && (0.0..=24.0).contains(&v) && (rest.starts_with('时') || rest.starts_with("点")) && self.clock_follows(text, n.end) {
+            n.end
+        } else {
+            return None;
+        };
+        // Month, day and clock parts that follow: 2024年3月2日7时37分.
+        loop {
+            if let Some(e) = self.date_part(text, end) {
+                end = e;
+                continue;
+            }
+            // A range of dates: 3月2日至3日.
+            if let Some(conn) = RANGE.iter().find(|r| text[end..].starts_with(**r)) {
+                let after = end + conn.len();
+                if let Some(e) = self.date_part(text, after) {
+                    end = e;
+                    continue;
+                }
+            }
+            break;
+        }
+        Some(end)
+    }
+
+    /// Whether `时`/`点` at `at` is a clock time (7时37分, 17时) and not 点 of a decimal.
+    fn clock_follows(&self, text: &str, at: usize) -> bool {
+        let after = &text[at + '时'.len_utf8()..];
+        text[at..].starts_with('时') || after.chars().next().is_some_and(|c| c.is_ascii_digit() || c == '半')
+    }
+
+    /// One date part at `at`: `N月`, `N日`/`N号`, `N时`/`N点`, `N分`, and the
+    /// tails (上旬, 底); its end.
+    fn date_part(&self, text: &str, at: usize) -> Option<usize> {
+        // The marker of the previous number, when the date starts with one.
+        for marker in ['年', '月', '日', '号', '时', '点', '分'] {
+            if text[at..].starts_with(marker) {
+                let mut e = at + marker.len_utf8();
+                if marker == '月' {
+                    if let Some(t) = MONTH_TAILS.iter().find(|t| text[e..].starts_with(**t)) {
+                        e += t.len();
+                    }
+                }
+                if marker == '点' && text[e..].starts_with('半') {
+                    e += '半'.len_utf8();
+                }
+                return Some(e);
+            }
+        }
+        // Clock minutes keep their leading zero (11时06分), so digits are read plainly here.
+        let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
+        let (value, end) = if digits > 0 {
+            (text[at..at + digits].parse::<f64>().ok()?, at + digits)
+        } else {
+            let c = char_at(text, at)?;
+            if !"一二三四五六七八九十".contains(c) {
+                return None;
+            }
+            let n = parse(text, at)?;
+            if !n.integer || n.more || n.scaled {
+                return None;
+            }
+            (n.value, n.end)
+        };
+        let fits = match char_at(text, end)? {
+            '月' => (1.0..=12.0).contains(&value),
+            '日' | '号' => (1.0..=31.0).contains(&value),
+            '时' | '点' => (0.0..=24.0).contains(&value),
+            '分' => (0.0..60.0).contains(&value),
+            _ => false,
+        };
+        fits.then(|| self.date_part(text, end)).flatten()
+    }
+
+    fn figure(&self, text: &str, start: usize, n: Number) -> Read {
+        if n.positional {
+            return Read::Skip(n.end);
+        }
+        let mut end = n.end;
+        let mut more = n.more;
+        // 半日: half a day.
+        if n.value == 0.5 && text[start..].starts_with("半日") {
+            let end = start + "半日".len();
+            return self.finish(text, start, end, 0.5, None, "天", FigureKind::Duration, false);
+        }
+        // A Latin letter right after the number: 6G, 4K, 3D are names.
+        let unit = self.unit_at(text, end).filter(|(u, _)| !u.arabic_only || n.arabic);
+        if unit.is_none() && char_at(text, end).is_some_and(|c| c.is_ascii_alphabetic()) {
+            return Read::Skip(end);
+        }
+        let (unit_name, kind, factor) = match unit {
+            Some((u, len)) => {
+                end += len;
+                (u.unit, u.kind, u.factor)
+            }
+            None if n.percent => ("%", FigureKind::Percent, 1.0),
+            None if n.fraction => ("", FigureKind::Fraction, 1.0),
+            None if n.scaled => ("", FigureKind::Count, 1.0),
+            // 1500至1600万元: the unit comes after the range.
+            None => match self.range_end(text, end, "") {
+                Some((_, _, Some(u))) => {
+                    let u = &self.units[u];
+                    (u.unit, u.kind, u.factor)
+                }
+                _ => return Read::Skip(end),
+            },
+        };
+        let kind = if n.percent { FigureKind::Percent } else { kind };
+        // 一 alone with a measure word is an idiom more often than a count (一家企业, 一批).
+        if n.lone_one && matches!(kind, FigureKind::Count | FigureKind::Duration | FigureKind::Other | FigureKind::Age) {
+            return Read::Skip(end);
+        }
+        // 半 is a figure only as half of a time span (半日, 半年).
+        if n.value == 0.5 && text[start..].starts_with('半') && kind != FigureKind::Duration {
+            return Read::Skip(end);
+        }
+        // 3年多, 3倍多: 多 after the unit.
+        if unit.is_some() && (text[end..].starts_with('多') || text[end..].starts_with('余')) && !self.starts_word_with_more(text, end) {
+            more = true;
+            end += '多'.len_utf8();
+        }
+        let mut value = n.value * factor;
+        let mut value_to = None;
+        // A range: 1500万元至1600万元, 1500家至2000, 1500至1600万元.
+        if let Some((to, to_end, to_unit)) = self.range_end(text, end, unit_name) {
+            value_to = Some(to.0 * factor);
+            if unit.is_none() && to_unit.is_some() {
+                // 1500至1600万元: the first number takes the second's scale.
+                value *= to.1;
+            }
+            end = to_end;
+        }
+        if unit.is_none() && value_to.is_none() && !n.scaled && !n.percent && !n.fraction {
+            return Read::Skip(end);
+        }
+        self.finish(text, start, end, value, value_to, unit_name, kind, more)
+    }
+
+    /// The figure at `start..end`, with the qualifier and change its
+    /// neighbours give it.
+    #[allow(clippy::too_many_arguments)]
+    fn finish(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        value: f64,
+        value_to: Option<f64>,
+        unit: &str,
+        kind: FigureKind,
+        more: bool,
+    ) -> Read {
+        let prefix = self.prefix_before(text, start);
+        let mut qualifier = if more { Some(Qualifier::Over) } else { None };
+        if let Some((_, q, word)) = prefix {
+            // 近两年 is "the past two years", not "nearly two years".
+            if !(word == "近" && kind == FigureKind::Duration) {
+                qualifier = qualifier.or(Some(q));
+            }
+        }
+        if let Some((_, q)) = self.suffixes.iter().find(|(w, _)| text[end..].starts_with(*w)) {
+            qualifier = qualifier.or(Some(*q));
+        }
+        let change_at = prefix.map_or(start, |(at, _, _)| at);
+        let change = self.change_before(text, change_at);
+        Read::Found(Found {
+            start,
+            end,
+            detail: Detail::Figure(Figure {
+                value,
+                value_to,
+                unit: unit.to_string(),
+                figure_kind: kind,
+                qualifier,
+                measure: None,
+                change,
+            }),
+        })
+    }
+
+    /// 多 that begins the next word (3年多元化) is not "more than".
+    fn starts_word_with_more(&self, text: &str, at: usize) -> bool {
+        ["多元", "多样", "多种", "多家", "多个", "多方", "多项", "多次", "多地", "多位", "多名", "多所"]
+            .iter()
+            .any(|w| text[at..].starts_with(w))
+    }
+
+    /// The far end of a range starting after a figure that ends at `at`:
+    /// ((value, scale of the second number), end, unit of the second).
+    fn range_end(&self, text: &str, at: usize, unit: &str) -> Option<((f64, f64), usize, Option<&'static str>)> {
+        let conn = RANGE.iter().find(|r| text[at..].starts_with(**r))?;
+        let from = at + conn.len();
+        let second = parse(text, from)?;
+        if second.percent || second.fraction {
+            return None;
+        }
+        let mut end = second.end;
+        let second_unit = self.unit_at(text, end).map(|(u, len)| (u.unit, len));
+        let scale = if second.scaled {
+            // the multiplier of the second number (1600万 → 1e4)
+            let digits: f64 = text[from..second.end]
+                .trim_end_matches(['万', '亿', '千', '百', '十'])
+                .parse()
+                .unwrap_or(second.value);
+            if digits > 0.0 { second.value / digits } else { 1.0 }
+        } else {
+            1.0
+        };
+        match second_unit {
+            Some((u, len)) if u == unit || unit.is_empty() => end += len,
+            Some(_) => return None,
+            None if unit.is_empty() => return None,
+            None => {}
+        }
+        if self.date_end(text, from, &second).is_some() {
+            return None;
+        }
+        Some(((second.value, scale), end, second_unit.map(|(u, _)| u)))
+    }
+
+    /// The prefix qualifier right before `start`: (its offset, qualifier, word).
+    fn prefix_before(&self, text: &str, start: usize) -> Option<(usize, Qualifier, &'static str)> {
+        let before = &text[..start];
+        self.prefixes.iter().find(|(w, _)| before.ends_with(*w)).map(|&(w, q)| (start - w.len(), q, w))
+    }
+
+    /// A verb of change right before `at` (同比增长48.5%, 下降了3个百分点).
+    fn change_before(&self, text: &str, at: usize) -> Option<Change> {
+        let mut before = &text[..at];
+        for filler in ["了", "达到", "达", "为", "至", "到"] {
+            if let Some(b) = before.strip_suffix(filler) {
+                before = b;
+                break;
+            }
+        }
+        self.changes.iter().find(|(w, _)| before.ends_with(*w)).map(|&(_, d)| d)
+    }
+}
+
+impl Default for FigureFinder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+enum Read {
+    Found(Found),
+    /// Nothing here; resume the scan at this offset.
+    Skip(usize),
+}
+
