@@ -65,15 +65,21 @@ pub struct Entity {
 #[derive(Debug, Clone, Serialize, PartialEq)]
 #[serde(tag = "kind", rename_all = "lowercase")]
 pub enum Detail {
-    Org { name: String },
+    Org {
+        name: String,
+    },
     Person {
         name: String,
         #[serde(skip_serializing_if = "Option::is_none")]
         role: Option<String>,
     },
-    Place { name: String },
+    Place {
+        name: String,
+    },
     Figure(Figure),
-    Date { name: String },
+    Date {
+        name: String,
+    },
 }
 
 impl Detail {
@@ -81,9 +87,7 @@ impl Detail {
     fn rank(&self) -> u8 {
         match self {
             Detail::Date { .. } | Detail::Figure(_) => 0,
-            Detail::Person { .. } => 1,
-            Detail::Org { .. } => 2,
-            Detail::Place { .. } => 3,
+            Detail::Person { .. } | Detail::Org { .. } | Detail::Place { .. } => 1,
         }
     }
 }
@@ -124,6 +128,11 @@ impl<'a> SpanMap<'a> {
         (s, e)
     }
 
+    /// The repaired text of a span.
+    pub fn repaired(&self, start: usize, end: usize) -> &'a str {
+        &self.repaired.text[start..end]
+    }
+
     /// Input UTF-16 span and text of a repaired-text span.
     pub fn utf16(&self, start: usize, end: usize) -> (usize, usize, &'a str) {
         let (s, e) = self.input_bytes(start, end);
@@ -135,10 +144,15 @@ impl<'a> SpanMap<'a> {
 pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) -> Analysis {
     for a in articles {
         for au in &a.authors {
-            found.push(Found { start: au.start, end: au.end, detail: Detail::Person { name: au.name.clone(), role: None } });
+            found.push(Found {
+                start: au.start,
+                end: au.end,
+                detail: Detail::Person { name: au.name.clone(), role: None },
+            });
         }
     }
     let found = without_overlaps(found);
+    let organizations = organizations(map, &found);
     let article_of = |pos: usize| articles.iter().position(|a| a.start <= pos && pos < a.end.max(a.start + 1));
     let entities = found
         .into_iter()
@@ -165,7 +179,29 @@ pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) 
             }
         })
         .collect();
-    Analysis { articles, entities, organizations: Vec::new() }
+    Analysis { articles, entities, organizations }
+}
+
+/// One row per distinct organization, in order of first mention: the other
+/// names it went by and how often it was mentioned.
+fn organizations(map: &SpanMap, found: &[Found]) -> Vec<Organization> {
+    let mut rows: Vec<Organization> = Vec::new();
+    for f in found {
+        let Detail::Org { name } = &f.detail else { continue };
+        let surface: String = map.repaired(f.start, f.end).chars().filter(|c| !c.is_whitespace()).collect();
+        let row = match rows.iter_mut().position(|r| &r.name == name) {
+            Some(i) => &mut rows[i],
+            None => {
+                rows.push(Organization { name: name.clone(), aliases: Vec::new(), mentions: 0 });
+                rows.last_mut().expect("just pushed")
+            }
+        };
+        row.mentions += 1;
+        if &surface != name && !row.aliases.contains(&surface) {
+            row.aliases.push(surface);
+        }
+    }
+    rows
 }
 
 /// Keeps, of overlapping spans, the better ranked and then the longer one;

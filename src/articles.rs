@@ -99,7 +99,8 @@ struct Byline {
 
 impl Splitter {
     pub fn new() -> Self {
-        let mut s = Splitter { roles: Vec::new(), credits: Vec::new(), roles_alone: Vec::new(), credits_alone: Vec::new() };
+        let mut s =
+            Splitter { roles: Vec::new(), credits: Vec::new(), roles_alone: Vec::new(), credits_alone: Vec::new() };
         for line in BYLINES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
             let list = match line.split_once('\t') {
                 Some(("role", w)) => (&mut s.roles, w),
@@ -142,8 +143,11 @@ impl Splitter {
             };
             let mut authors: Vec<Author> = Vec::new();
             for line in body {
-                if let Class::HeadByline(a) | Class::EndCredit(a) | Class::PhotoReport(a) | Class::Dateline(a) | Class::Body(a) =
-                    &line.class
+                if let Class::HeadByline(a)
+                | Class::EndCredit(a)
+                | Class::PhotoReport(a)
+                | Class::Dateline(a)
+                | Class::Body(a) = &line.class
                 {
                     for author in a {
                         if !authors.iter().any(|x| x.name == author.name) {
@@ -194,11 +198,14 @@ impl Splitter {
         };
         for (i, line) in lines.iter().enumerate() {
             let anchor = match &line.class {
-                Class::HeadByline(_) => !matches!(i.checked_sub(1).map(|j| &lines[j].class), Some(Class::HeadByline(_))),
+                Class::HeadByline(_) => {
+                    !matches!(i.checked_sub(1).map(|j| &lines[j].class), Some(Class::HeadByline(_)))
+                }
                 Class::Dateline(_) => true,
                 Class::Body(_) => false,
                 Class::Heading => {
-                    line.md_level > 0 && line.md_level <= 2
+                    line.md_level > 0
+                        && line.md_level <= 2
                         && !matches!(i.checked_sub(1).map(|j| &lines[j].class), Some(Class::Heading))
                 }
                 Class::PhotoReport(_) => {
@@ -308,7 +315,8 @@ impl Parse<'_> {
     /// repair removed: `(relative offset, token)`.
     fn tokens<'s>(&self, s: &'s str, at: usize) -> Vec<(usize, &'s str)> {
         let first = self.soft.partition_point(|&b| b <= at);
-        let mut cuts: Vec<usize> = self.soft[first..].iter().take_while(|&&b| b < at + s.len()).map(|&b| b - at).collect();
+        let mut cuts: Vec<usize> =
+            self.soft[first..].iter().take_while(|&&b| b < at + s.len()).map(|&b| b - at).collect();
         cuts.extend(s.match_indices(' ').flat_map(|(i, _)| [i, i + 1]));
         cuts.sort_unstable();
         let mut out = Vec::new();
@@ -337,9 +345,9 @@ impl Parse<'_> {
         if !content.ends_with('摄') && !content.ends_with("摄影") {
             return Vec::new();
         }
-        let cut = content.rfind(['。', '”', '"', ')', '!', '?', '！', '？']).map_or(0, |i| {
-            i + content[i..].chars().next().map_or(0, char::len_utf8)
-        });
+        let cut = content
+            .rfind(['。', '”', '"', ')', '!', '?', '！', '？'])
+            .map_or(0, |i| i + content[i..].chars().next().map_or(0, char::len_utf8));
         match self.byline(&content[cut..], at + cut) {
             Some(b) if b.credits && cut > 0 => b.authors,
             _ => Vec::new(),
@@ -391,7 +399,6 @@ impl Parse<'_> {
         }
         None
     }
-
 }
 
 impl Default for Splitter {
@@ -440,7 +447,11 @@ fn is_heading(content: &str) -> bool {
 /// transliterated name with a middle dot.
 fn is_name(s: &str) -> bool {
     let n = s.chars().count();
-    let dotted = s.contains('·') && n <= 12 && s.chars().all(|c| is_han(c) || c == '·') && !s.starts_with('·') && !s.ends_with('·');
+    let dotted = s.contains('·')
+        && n <= 12
+        && s.chars().all(|c| is_han(c) || c == '·')
+        && !s.starts_with('·')
+        && !s.ends_with('·');
     dotted || ((2..=4).contains(&n) && s.chars().all(is_han))
 }
 

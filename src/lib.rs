@@ -15,6 +15,7 @@
 
 pub mod analysis;
 pub mod articles;
+pub mod entities;
 pub mod error;
 pub mod figures;
 mod offsets;
@@ -32,6 +33,7 @@ pub use error::{Error, Result};
 
 use analysis::SpanMap;
 use articles::Splitter;
+use entities::{EntityFinder, Segmented};
 use figures::FigureFinder;
 use segment::Segmenter;
 
@@ -68,6 +70,7 @@ pub struct Analyzer {
     segmenter: Segmenter,
     splitter: Splitter,
     figures: FigureFinder,
+    entities: EntityFinder,
 }
 
 impl Analyzer {
@@ -75,7 +78,13 @@ impl Analyzer {
         if options.max_input_bytes == 0 {
             return Err(Error::InvalidOption("maxInputBytes must be at least 1".into()));
         }
-        Ok(Analyzer { options, segmenter: Segmenter::new()?, splitter: Splitter::new(), figures: FigureFinder::new() })
+        Ok(Analyzer {
+            options,
+            segmenter: Segmenter::new()?,
+            splitter: Splitter::new(),
+            figures: FigureFinder::new(),
+            entities: EntityFinder::new(),
+        })
     }
 
     pub fn options(&self) -> &Options {
@@ -95,7 +104,10 @@ impl Analyzer {
         let repaired = repair::repair(text);
         let map = SpanMap::new(text, &repaired);
         let articles = self.splitter.split(&repaired.text, &repaired.soft_breaks);
-        let found = self.figures.find(&repaired.text);
+        let words = self.segmenter.tag(&repaired.text);
+        let seg = Segmented::new(&repaired.text, &words);
+        let mut found = self.figures.find(&repaired.text);
+        found.extend(self.entities.find(&seg));
         Ok(analysis::assemble(&map, &articles, found))
     }
 

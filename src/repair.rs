@@ -186,11 +186,8 @@ fn split_lines(input: &str) -> Vec<Line> {
         let content = &input[start..end];
         let mut meaningful = content.chars().filter(|&c| !is_horizontal_space(c) && !is_dropped(c));
         let first = meaningful.next().map(|c| fold(c).unwrap_or(c));
-        let last = content
-            .chars()
-            .rev()
-            .find(|&c| !is_horizontal_space(c) && !is_dropped(c))
-            .map(|c| fold(c).unwrap_or(c));
+        let last =
+            content.chars().rev().find(|&c| !is_horizontal_space(c) && !is_dropped(c)).map(|c| fold(c).unwrap_or(c));
         let chars = content.chars().count();
         let label = chars <= LABEL_MAX_CHARS && !content.chars().map(|c| fold(c).unwrap_or(c)).any(is_sentence_punct);
         lines.push(Line { start, end, next, first, last, chars, label });
@@ -213,7 +210,9 @@ fn split_lines(input: &str) -> Vec<Line> {
 /// Whether the break after line `a` cuts a paragraph in two, given the next
 /// non-empty line `b`.
 fn joins(a: &Line, b: &Line) -> bool {
-    let (Some(last), Some(first)) = (a.last, b.first) else { return false };
+    let (Some(last), Some(first)) = (a.last, b.first) else {
+        return false;
+    };
     // Both sides read as running text: a label (title, byline) after a cut
     // line is more likely than a fragment with no punctuation at all.
     !a.label
@@ -221,7 +220,9 @@ fn joins(a: &Line, b: &Line) -> bool {
         && !a.first.is_some_and(opens_label)
         && a.chars >= PARAGRAPH_MIN_CHARS
         && (is_han(last) || last.is_ascii_alphanumeric())
-        && (is_han(first) || first.is_ascii_digit() || matches!(first, '(' | '（' | '）' | ')' | '、' | '，' | ',' | '。'))
+        && (is_han(first)
+            || first.is_ascii_digit()
+            || matches!(first, '(' | '（' | '）' | ')' | '、' | '，' | ',' | '。'))
         && !opens_label(first)
 }
 

@@ -113,7 +113,9 @@ pub struct Analyzer {
 impl Analyzer {
     /// `new Analyzer({ maxInputBytes })`: throws an `Error` on an unknown or invalid option.
     #[wasm_bindgen(constructor)]
-    pub fn new(#[wasm_bindgen(unchecked_param_type = "AnalyzerOptions")] options: JsValue) -> Result<Analyzer, JsError> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "AnalyzerOptions")] options: JsValue,
+    ) -> Result<Analyzer, JsError> {
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {

@@ -62,8 +62,11 @@ fn page_articles_titles_and_authors() {
     // Every author is a person entity inside its article.
     for (i, art) in analysis.articles.iter().enumerate() {
         for name in &art.authors {
-            assert!(analysis.entities.iter().any(|e| e.article == Some(i)
-                && matches!(&e.detail, zhlens::Detail::Person { name: n, .. } if n == name)));
+            assert!(analysis
+                .entities
+                .iter()
+                .any(|e| e.article == Some(i)
+                    && matches!(&e.detail, zhlens::Detail::Person { name: n, .. } if n == name)));
         }
     }
     // Articles cover the page in order, each span inside the input.
@@ -99,7 +102,8 @@ fn inputs_of_every_shape_give_a_result() {
     assert_eq!(latin.articles[0].title, "No Chinese here at all, just English text.");
     let plain = a.analyze("今天下午，市政府召开新闻发布会，介绍了全市经济运行情况。").unwrap();
     assert_eq!(plain.articles.len(), 1);
-    for text in ["\u{0}\u{1}\u{7f}", "\u{FEFF}", "a", "𠀾", "\r\r\r", "亿亿亿亿", "١٢٣ مرحبا", "e\u{301}\u{301}"] {
+    for text in ["\u{0}\u{1}\u{7f}", "\u{FEFF}", "a", "𠀾", "\r\r\r", "亿亿亿亿", "١٢٣ مرحبا", "e\u{301}\u{301}"]
+    {
         assert_offsets(text);
     }
 }

@@ -47,7 +47,8 @@ fn figure_corpus() {
         }
         if let Some(text) = target.strip_prefix('@') {
             let (s, e) = utf16_span(sentence, text);
-            let date = analysis.entities.iter().any(|d| matches!(d.detail, Detail::Date { .. }) && d.start == s && d.end == e);
+            let date =
+                analysis.entities.iter().any(|d| matches!(d.detail, Detail::Date { .. }) && d.start == s && d.end == e);
             if !date || figs.iter().any(|(f, _)| f.start < e && s < f.end) {
                 let got: Vec<&str> = analysis.entities.iter().map(|e| e.text.as_str()).collect();
                 failures.push(format!("{sentence}: {text:?} should be a date, got {got:?}"));

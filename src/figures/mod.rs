@@ -149,7 +149,9 @@ impl FigureFinder {
             if cols.len() < 4 {
                 continue;
             }
-            let (Some(kind), Ok(factor)) = (FigureKind::parse(cols[2]), cols[3].parse()) else { continue };
+            let (Some(kind), Ok(factor)) = (FigureKind::parse(cols[2]), cols[3].parse()) else {
+                continue;
+            };
             let arabic_only = cols.get(4).is_some_and(|f| f.contains("arabic"));
             units.entry(cols[0]).or_insert(Unit { unit: cols[1], kind, factor, arabic_only });
         }
@@ -193,7 +195,8 @@ impl FigureFinder {
     /// The longest unit at byte `at`, with its length in bytes.
     fn unit_at(&self, text: &str, at: usize) -> Option<(&Unit, usize)> {
         let rest = text.get(at..)?;
-        let ends: Vec<usize> = rest.char_indices().skip(1).map(|(i, _)| i).chain([rest.len()]).take(self.unit_max_chars).collect();
+        let ends: Vec<usize> =
+            rest.char_indices().skip(1).map(|(i, _)| i).chain([rest.len()]).take(self.unit_max_chars).collect();
         for &end in ends.iter().rev() {
             if let Some(u) = self.units.get(&rest[..end]) {
                 // An ASCII unit must end its word: 5000P, not 5000PC.
@@ -211,7 +214,11 @@ impl FigureFinder {
     pub fn find(&self, text: &str) -> Vec<Found> {
         let mut found = Vec::new();
         for m in self.date_words.find_iter(text) {
-            found.push(Found { start: m.start(), end: m.end(), detail: Detail::Date { name: text[m.range()].to_string() } });
+            found.push(Found {
+                start: m.start(),
+                end: m.end(),
+                detail: Detail::Date { name: text[m.range()].to_string() },
+            });
         }
         let mut i = 0;
         while i < text.len() {
@@ -244,7 +251,9 @@ impl FigureFinder {
     }
 
     fn read(&self, text: &str, start: usize) -> Read {
-        let Some(n) = parse(text, start) else { return Read::Skip(start) };
+        let Some(n) = parse(text, start) else {
+            return Read::Skip(start);
+        };
         // 第47届, 第一: ordinals are not figures.
         if char_before(text, start) == Some('第') {
             let end = self.unit_at(text, n.end).map_or(n.end, |(_, len)| n.end + len);
@@ -252,7 +261,11 @@ impl FigureFinder {
         }
         if let Some(end) = self.date_end(text, start, &n) {
             let begin = self.era_before(text, start).unwrap_or(start);
-            return Read::Found(Found { start: begin, end, detail: Detail::Date { name: text[begin..end].to_string() } });
+            return Read::Found(Found {
+                start: begin,
+                end,
+                detail: Detail::Date { name: text[begin..end].to_string() },
+            });
         }
         self.figure(text, start, n)
     }
@@ -267,7 +280,8 @@ impl FigureFinder {
         let rest = &text[n.end..];
         let int = n.integer && !n.more && !n.scaled;
         let v = n.value;
-        let year = int && rest.starts_with('年')
+        let year = int
+            && rest.starts_with('年')
             && ((n.arabic && n.int_digits == 4 && (1000.0..2200.0).contains(&v))
                 || (n.positional && n.int_digits == 4)
                 || self.era_before(text, start).is_some());
@@ -279,9 +293,17 @@ impl FigureFinder {
             e
         } else if int && (1.0..=12.0).contains(&v) && rest.starts_with('月') {
             n.end
-        } else if int && (1.0..=31.0).contains(&v) && (rest.starts_with('日') || (n.arabic && rest.starts_with('号'))) && n.arabic {
+        } else if int
+            && (1.0..=31.0).contains(&v)
+            && (rest.starts_with('日') || (n.arabic && rest.starts_with('号')))
+            && n.arabic
+        {
             n.end
-        } else if int && (0.0..=24.0).contains(&v) && (rest.starts_with('时') || rest.starts_with("点")) && self.clock_follows(text, n.end) {
+        } else if int
+            && (0.0..=24.0).contains(&v)
+            && (rest.starts_with('时') || rest.starts_with("点"))
+            && self.clock_follows(text, n.end)
+        {
             n.end
         } else {
             return None;
@@ -389,7 +411,8 @@ impl FigureFinder {
         };
         let kind = if n.percent { FigureKind::Percent } else { kind };
         // 一 alone with a measure word is an idiom more often than a count (一家企业, 一批).
-        if n.lone_one && matches!(kind, FigureKind::Count | FigureKind::Duration | FigureKind::Other | FigureKind::Age) {
+        if n.lone_one && matches!(kind, FigureKind::Count | FigureKind::Duration | FigureKind::Other | FigureKind::Age)
+        {
             return Read::Skip(end);
         }
         // 半 is a figure only as half of a time span (半日, 半年).
@@ -397,7 +420,10 @@ impl FigureFinder {
             return Read::Skip(end);
         }
         // 3年多, 3倍多: 多 after the unit.
-        if unit.is_some() && (text[end..].starts_with('多') || text[end..].starts_with('余')) && !self.starts_word_with_more(text, end) {
+        if unit.is_some()
+            && (text[end..].starts_with('多') || text[end..].starts_with('余'))
+            && !self.starts_word_with_more(text, end)
+        {
             more = true;
             end += '多'.len_utf8();
         }
@@ -480,11 +506,13 @@ impl FigureFinder {
         let second_unit = self.unit_at(text, end).map(|(u, len)| (u.unit, len));
         let scale = if second.scaled {
             // the multiplier of the second number (1600万 → 1e4)
-            let digits: f64 = text[from..second.end]
-                .trim_end_matches(['万', '亿', '千', '百', '十'])
-                .parse()
-                .unwrap_or(second.value);
-            if digits > 0.0 { second.value / digits } else { 1.0 }
+            let digits: f64 =
+                text[from..second.end].trim_end_matches(['万', '亿', '千', '百', '十']).parse().unwrap_or(second.value);
+            if digits > 0.0 {
+                second.value / digits
+            } else {
+                1.0
+            }
         } else {
             1.0
         };
@@ -530,4 +558,3 @@ enum Read {
     /// Nothing here; resume the scan at this offset.
     Skip(usize),
 }
-

@@ -65,7 +65,11 @@ fn big_unit(c: char) -> Option<f64> {
 
 /// Whether a Chinese numeral can start at `c`.
 pub fn starts_number(c: char) -> bool {
-    c.is_ascii_digit() || digit(c).is_some() || small_unit(c).is_some() || big_unit(c).is_some() || matches!(c, '数' | '几' | '半')
+    c.is_ascii_digit()
+        || digit(c).is_some()
+        || small_unit(c).is_some()
+        || big_unit(c).is_some()
+        || matches!(c, '数' | '几' | '半')
 }
 
 fn pow10(e: i32) -> f64 {
@@ -122,7 +126,10 @@ fn arabic(cur: &mut Cursor) -> Option<(f64, i32, usize)> {
             // A thousands separator only when exactly three digits follow.
             let rest = &cur.text[cur.pos + 1..];
             let group: Vec<char> = rest.chars().take(4).collect();
-            if group.len() >= 3 && group[..3].iter().all(char::is_ascii_digit) && group.get(3).is_none_or(|c| !c.is_ascii_digit()) {
+            if group.len() >= 3
+                && group[..3].iter().all(char::is_ascii_digit)
+                && group.get(3).is_none_or(|c| !c.is_ascii_digit())
+            {
                 cur.bump();
             } else {
                 break;

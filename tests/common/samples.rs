@@ -22,4 +22,5 @@ pub const PAGE: &str = "\
 
 /// Emoji, astral Han (𠀾 U+2003E), combining marks and full-width digits:
 /// UTF-16 offsets differ from byte and char offsets throughout.
-pub const ASTRAL: &str = "😀𠀾北京😀经济技术开发 区，２０２４年投资😀１２亿元。\r\n\r\n□本报记者 𠀾明\r\n\r\nZoë 说：“好！”𝄞 北京市𠀾区";
+pub const ASTRAL: &str =
+    "😀𠀾北京😀经济技术开发 区，２０２４年投资😀１２亿元。\r\n\r\n□本报记者 𠀾明\r\n\r\nZoë 说：“好！”𝄞 北京市𠀾区";

@@ -1,0 +1,422 @@
+//! Organizations: known names, names grown leftwards from an organization
+//! word, declared abbreviations (`（以下简称经开区）`) and the short forms a
+//! name goes by later in the text (`蓝箭航天空间科技股份有限公司` … `蓝箭航天`).
+//!
+//! Every mention carries the canonical (longest, first declared) name, so
+//! the analysis can list each organization once with its aliases.
+
+use std::collections::{HashMap, HashSet};
+
+use aho_corasick::AhoCorasick;
+
+use super::{automaton, data_lines, han_chars, Segmented};
+use crate::analysis::{Detail, Found};
+
+const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");
+const KNOWN: &str = include_str!("../../data/entities/orgs.txt");
+const GENERIC: &str = include_str!("../../data/entities/generic.txt");
+const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.tsv");
+const LEGAL_FORMS: &str = include_str!("../../data/entities/legal_forms.txt");
+const BOUNDARY_VERBS: &str = include_str!("../../data/entities/boundary_verbs.txt");
+
+/// How much an organization word needs before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Strength {
+    /// Any name-like words (考古 + 研究院).
+    Strong,
+    /// A proper name (蓝箭 + 航天), not a common word (新 + 能源).
+    Weak,
+    /// A place (上海市 + 数据局), since alone these are generic (产业局).
+    Place,
+}
+
+/// Words that open a name though the dictionary calls them common nouns.
+const NAME_OPENERS: [&str; 6] = ["国家", "全国", "中华", "中央", "国际", "世界"];
+/// How far a name may grow leftwards from its organization word.
+const MAX_WORDS: usize = 8;
+const MAX_CHARS: usize = 30;
+/// A short form used alone must be this long unless it is a whole word.
+const SHORT_FORM_MIN_CHARS: usize = 4;
+
+pub struct OrgFinder {
+    /// Organization words, longest first.
+    suffixes: Vec<(&'static str, Strength)>,
+    /// Known names and their other names, all pointing at the canonical one.
+    known: AhoCorasick,
+    known_canonical: Vec<String>,
+    known_forms: HashSet<String>,
+    generic: HashSet<&'static str>,
+    abbreviations: Vec<(&'static str, &'static str)>,
+    legal_forms: Vec<&'static str>,
+    boundary_verbs: HashSet<&'static str>,
+}
+
+/// An organization mention before linking: span and the name as written.
+#[derive(Debug, Clone)]
+struct Mention {
+    start: usize,
+    end: usize,
+    name: String,
+    /// A name found in full (known, grown, declared); short forms of these
+    /// are looked for elsewhere.
+    full: bool,
+}
+
+fn compact(s: &str) -> String {
+    s.chars().filter(|c| !c.is_whitespace()).collect()
+}
+
+impl OrgFinder {
+    pub fn new() -> Self {
+        let mut suffixes: Vec<(&'static str, Strength)> = data_lines(SUFFIXES)
+            .filter_map(|l| {
+                let (w, s) = l.split_once('\t')?;
+                let s = match s.trim() {
+                    "strong" => Strength::Strong,
+                    "weak" => Strength::Weak,
+                    "place" => Strength::Place,
+                    _ => return None,
+                };
+                Some((w, s))
+            })
+            .collect();
+        suffixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut forms = Vec::new();
+        let mut known_canonical = Vec::new();
+        for line in data_lines(KNOWN) {
+            let mut names = line.split('\t').map(str::trim).filter(|s| !s.is_empty());
+            let Some(canonical) = names.next() else {
+                continue;
+            };
+            for form in std::iter::once(canonical).chain(names) {
+                forms.push(form.to_string());
+                known_canonical.push(canonical.to_string());
+            }
+        }
+        let known = automaton(&forms);
+        let mut legal_forms: Vec<&'static str> = data_lines(LEGAL_FORMS).collect();
+        legal_forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        OrgFinder {
+            suffixes,
+            known,
+            known_forms: forms.into_iter().collect(),
+            known_canonical,
+            generic: data_lines(GENERIC).collect(),
+            abbreviations: data_lines(ABBREVIATIONS).filter_map(|l| l.split_once('\t')).collect(),
+            legal_forms,
+            boundary_verbs: data_lines(BOUNDARY_VERBS).collect(),
+        }
+    }
+
+    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
+        let text = seg.text;
+        let mut mentions: Vec<Mention> = Vec::new();
+        for m in self.known.find_iter(text) {
+            if seg.aligned(m.start(), m.end()) || text[m.range()].chars().count() >= SHORT_FORM_MIN_CHARS {
+                let name = self.known_canonical[m.pattern().as_usize()].clone();
+                mentions.push(Mention { start: m.start(), end: m.end(), name, full: true });
+            }
+        }
+        for k in 0..seg.words.len() {
+            if let Some(start) = self.grow(seg, k) {
+                let end = seg.words[k].end;
+                mentions.push(Mention { start, end, name: compact(&text[start..end]), full: true });
+            }
+        }
+        // Declared abbreviations: X（以下简称Y）.
+        let mut aliases: HashMap<String, String> = HashMap::new();
+        for m in mentions.clone() {
+            for (s, e, alias) in declared_aliases(text, m.end) {
+                aliases.insert(alias.clone(), m.name.clone());
+                mentions.push(Mention { start: s, end: e, name: alias, full: false });
+            }
+        }
+        // Short forms of every full name, looked for everywhere.
+        for m in mentions.iter().filter(|m| m.full) {
+            for form in self.short_forms(&m.name) {
+                if form != m.name && !self.generic.contains(form.as_str()) {
+                    match aliases.get(&form) {
+                        Some(other) if other != &m.name => {
+                            aliases.insert(form, String::new()); // ambiguous: two owners
+                        }
+                        _ => {
+                            aliases.insert(form, m.name.clone());
+                        }
+                    }
+                }
+            }
+        }
+        aliases.retain(|_, owner| !owner.is_empty());
+        let forms: Vec<&String> = aliases.keys().collect();
+        if !forms.is_empty() {
+            let ac = automaton(&forms);
+            for m in ac.find_iter(text) {
+                let form = forms[m.pattern().as_usize()];
+                if seg.aligned(m.start(), m.end()) || form.chars().count() >= SHORT_FORM_MIN_CHARS {
+                    mentions.push(Mention { start: m.start(), end: m.end(), name: form.clone(), full: false });
+                }
+            }
+        }
+        // Canonical names: an alias points at its owner (transitively, once).
+        mentions.sort_by_key(|m| (m.start, m.end));
+        mentions.dedup_by_key(|m| (m.start, m.end));
+        mentions
+            .into_iter()
+            .map(|m| {
+                let mut name = m.name;
+                for _ in 0..3 {
+                    match aliases.get(&name) {
+                        Some(owner) if owner != &name => name = owner.clone(),
+                        _ => break,
+                    }
+                }
+                Found { start: m.start, end: m.end, detail: Detail::Org { name } }
+            })
+            .collect()
+    }
+
+    /// The organization word `word` ends with, if any.
+    fn suffix_of(&self, word: &str) -> Option<(&'static str, Strength)> {
+        self.suffixes.iter().find(|(s, _)| word.ends_with(s)).copied()
+    }
+
+    /// If word `k` ends an organization's name, where the name starts.
+    fn grow(&self, seg: &Segmented, k: usize) -> Option<usize> {
+        let word = seg.word(k);
+        let (suffix, strength) = self.suffix_of(word)?;
+        // 东部, 布局: generic words that merely end like an organization word.
+        // (A bare 公司 still may end a longer name: the name is checked below.)
+        if self.generic.contains(word) && word != suffix {
+            return None;
+        }
+        let tag = seg.words[k].tag;
+        if matches!(tag, "v" | "d" | "f" | "p" | "c" | "u" | "r" | "m" | "q" | "a" | "ad" | "t")
+            && word.len() > suffix.len()
+        {
+            return None;
+        }
+        // Name-like words to the left, nearest first.
+        let mut chain: Vec<usize> = Vec::new();
+        let mut chars = han_chars(word);
+        let mut j = k;
+        while j > 0 && chain.len() < MAX_WORDS {
+            let i = j - 1;
+            let t = seg.word(i);
+            let joiner =
+                t == "和" && i > 0 && name_like(seg.word(i - 1), seg.words[i - 1].tag) && chain.last() == Some(&j);
+            if !(name_like(t, seg.words[i].tag) || joiner) || self.boundary_verbs.contains(t) {
+                break;
+            }
+            if chars + han_chars(t) > MAX_CHARS {
+                break;
+            }
+            chars += han_chars(t);
+            chain.push(i);
+            j = i;
+        }
+        // A name does not open with a verb: trim them from the far end.
+        while chain.last().is_some_and(|&i| seg.words[i].tag.starts_with('v') && !self.opens_name(seg, i)) {
+            chain.pop();
+        }
+        // 和 joins two parts of one name only after a place (北京市人力资源和社会保障局).
+        if let Some(pos) = chain.iter().position(|&i| seg.word(i) == "和") {
+            if chain.last().is_none_or(|&i| seg.words[i].tag != "ns") {
+                chain.truncate(pos);
+            }
+        }
+        let start_word = chain.last().copied();
+        let start = start_word.map_or(seg.words[k].start, |i| seg.words[i].start);
+        let name = compact(&seg.text[start..seg.words[k].end]);
+        let core = name.strip_suffix(suffix).unwrap_or(&name);
+        if core.is_empty()
+            || han_chars(&name) < 2
+            || self.generic.contains(name.as_str())
+            || self.generic.contains(core)
+        {
+            return None;
+        }
+        let first = start_word.unwrap_or(k);
+        let ok = match strength {
+            Strength::Strong => true,
+            Strength::Place => {
+                seg.words[first].tag == "ns"
+                    || self.known_forms.contains(seg.word(first))
+                    || seg.words[first].tag == "nt"
+            }
+            Strength::Weak => {
+                // The word right before the organization word is a proper name.
+                let before = if word.len() > suffix.len() { None } else { chain.first().copied() };
+                match before {
+                    Some(b) => self.proper(seg, b),
+                    None => matches!(tag, "nt" | "nz" | "j") && !seg.text[seg.words[k].start..].starts_with(suffix),
+                }
+            }
+        };
+        ok.then_some(start)
+    }
+
+    /// A word that can open an organization's name: a place, an
+    /// organization, a proper noun, a word the dictionary does not know.
+    fn opens_name(&self, seg: &Segmented, i: usize) -> bool {
+        let w = seg.word(i);
+        matches!(seg.words[i].tag, "ns" | "nt" | "nz" | "j" | "nrt" | "eng")
+            || NAME_OPENERS.contains(&w)
+            || self.known_forms.contains(w)
+            || self.proper(seg, i)
+    }
+
+    /// A proper name: known organization, abbreviation, foreign word, or a
+    /// word jieba found by its HMM (not in the dictionary: tag `x` or a
+    /// multi-character word it could only guess).
+    fn proper(&self, seg: &Segmented, i: usize) -> bool {
+        let w = seg.word(i);
+        let tag = seg.words[i].tag;
+        self.known_forms.contains(w)
+            || matches!(tag, "nz" | "nrt" | "j" | "eng" | "nt")
+            || (tag == "x" && w.chars().all(|c| c.is_alphanumeric()))
+            || (han_chars(w) >= 2 && matches!(tag, "nr" | "nrfg"))
+    }
+
+    /// Shorter names the same organization goes by.
+    fn short_forms(&self, name: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        for (long, short) in &self.abbreviations {
+            if let Some(head) = name.strip_suffix(long) {
+                out.push(format!("{head}{short}"));
+                if han_chars(head) > 0 {
+                    out.push(short.to_string());
+                }
+            }
+        }
+        if let Some(core) = self.legal_forms.iter().find_map(|f| name.strip_suffix(f)).filter(|c| han_chars(c) >= 2) {
+            out.push(core.to_string());
+            let chars: Vec<char> = core.chars().collect();
+            if chars.len() > SHORT_FORM_MIN_CHARS {
+                out.push(chars[..SHORT_FORM_MIN_CHARS].iter().collect());
+            }
+        }
+        out
+    }
+}
+
+impl Default for OrgFinder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+/// Words that may stand inside an organization's name.
+fn name_like(word: &str, tag: &str) -> bool {
+    if !word.chars().all(|c| c.is_alphanumeric() || c == '·') {
+        return false;
+    }
+    tag.starts_with('n') || matches!(tag, "j" | "vn" | "an" | "b" | "s" | "l" | "eng" | "v" | "x" | "nz" | "g")
+}
+
+/// `（以下简称经开区）`, `(简称经开区,也称北京亦庄)` right after `end`: the
+/// aliases and their spans.
+fn declared_aliases(text: &str, end: usize) -> Vec<(usize, usize, String)> {
+    let rest = &text[end..];
+    let Some(open) = ['(', '（'].iter().find(|&&c| rest.starts_with(c)) else {
+        return Vec::new();
+    };
+    let body_start = end + open.len_utf8();
+    let Some(close) = text[body_start..].find([')', '）']).filter(|&c| c <= 60) else {
+        return Vec::new();
+    };
+    let body = &text[body_start..body_start + close];
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for part in body.split([',', '，', '、', ';', '；']) {
+        let at = body_start + pos;
+        pos += part.len() + 1;
+        let mut p = part;
+        let mut off = 0;
+        let mut marked = false;
+        for marker in ["以下简称", "以下称", "下称", "简称", "也称", "又称", "俗称", "原称"] {
+            if let Some(i) = p.find(marker) {
+                off += i + marker.len();
+                p = &p[i + marker.len()..];
+                marked = true;
+                break;
+            }
+        }
+        if !marked {
+            continue;
+        }
+        let trimmed = p.trim_start_matches(['“', '"', '「', '《', ':', '：', ' ']);
+        off += p.len() - trimmed.len();
+        let alias = trimmed.trim_end_matches(['”', '"', '」', '》', ' ']);
+        if han_chars(alias) >= 2 && alias.chars().count() <= 16 {
+            out.push((at + off, at + off + alias.len(), alias.to_string()));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    fn orgs(text: &str) -> Vec<(String, String)> {
+        let segmenter = Segmenter::new().unwrap();
+        let words = segmenter.tag(text);
+        let seg = Segmented::new(text, &words);
+        let mut found = OrgFinder::new().find(&seg);
+        found.sort_by_key(|f| f.start);
+        found
+            .into_iter()
+            .map(|f| match f.detail {
+                Detail::Org { name } => (text[f.start..f.end].to_string(), name),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    fn has(list: &[(String, String)], surface: &str, name: &str) -> bool {
+        list.iter().any(|(s, n)| s == surface && n == name)
+    }
+
+    #[test]
+    fn names_grow_from_organization_words() {
+        let list = orgs("近日，北京市考古研究院、圆明园遗址管理处和江南大学在现场共同举办活动。");
+        assert!(has(&list, "北京市考古研究院", "北京市考古研究院"), "{list:?}");
+        assert!(has(&list, "江南大学", "江南大学"), "{list:?}");
+    }
+
+    #[test]
+    fn declared_abbreviations_link_to_the_full_name() {
+        let list = orgs("记者从滨海经济技术开发区（以下简称经开区）获悉，经开区今年引进项目20个。");
+        assert!(has(&list, "滨海经济技术开发区", "滨海经济技术开发区"), "{list:?}");
+        assert_eq!(list.iter().filter(|(s, n)| s == "经开区" && n == "滨海经济技术开发区").count(), 2, "{list:?}");
+    }
+
+    #[test]
+    fn short_forms_of_companies_link_back() {
+        let list = orgs("星河云帆空间科技股份有限公司发布新品。星河云帆表示，明年将扩产。");
+        assert!(has(&list, "星河云帆空间科技股份有限公司", "星河云帆空间科技股份有限公司"), "{list:?}");
+        assert!(has(&list, "星河云帆", "星河云帆空间科技股份有限公司"), "{list:?}");
+    }
+
+    #[test]
+    fn generic_words_are_not_organizations() {
+        let list = orgs("该公司表示，有关部门和企业正在研究，产业局将在东部布局。");
+        assert!(list.is_empty(), "{list:?}");
+    }
+
+    #[test]
+    fn place_words_need_a_place() {
+        let list = orgs("上海市数据局发布通知，产业局负责落实。");
+        assert!(has(&list, "上海市数据局", "上海市数据局"), "{list:?}");
+        assert!(!list.iter().any(|(s, _)| s == "产业局"), "{list:?}");
+    }
+
+    #[test]
+    fn known_organizations_and_aliases() {
+        let list = orgs("国家发改委和工信部联合发文，华为和比亚迪参与。");
+        assert!(has(&list, "国家发改委", "国家发展和改革委员会"), "{list:?}");
+        assert!(has(&list, "工信部", "工业和信息化部"), "{list:?}");
+        assert!(has(&list, "比亚迪", "比亚迪"), "{list:?}");
+    }
+}

@@ -1,0 +1,227 @@
+//! People: a surname and a one- or two-character given name, confirmed by
+//! what stands next to it: a title before it (`工委书记张强`), a verb of
+//! speech after it (`…"张强说`), or a list with a confirmed name (`潘朝阳、罗自立`).
+//! Once confirmed, every other mention of the name in the text is a person
+//! too. The title before the first confirmed mention is its `role`.
+
+use std::collections::HashSet;
+
+use super::{data_lines, Segmented};
+use crate::analysis::{Detail, Found};
+use crate::repair::is_han;
+
+const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
+const ROLES: &str = include_str!("../../data/entities/roles.txt");
+const SPEECH: &str = include_str!("../../data/entities/speech.txt");
+
+/// A role runs back from the name at most this far (北京经开区工委组织人事部常务副部长).
+const ROLE_MAX_CHARS: usize = 24;
+
+pub struct PeopleFinder {
+    surnames: HashSet<&'static str>,
+    /// Titles, longest first.
+    roles: Vec<&'static str>,
+    speech: Vec<&'static str>,
+}
+
+struct Candidate {
+    start: usize,
+    end: usize,
+    role: Option<String>,
+}
+
+impl PeopleFinder {
+    pub fn new() -> Self {
+        let mut roles: Vec<&'static str> = data_lines(ROLES).collect();
+        roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        let mut speech: Vec<&'static str> = data_lines(SPEECH).collect();
+        speech.sort_by_key(|r| std::cmp::Reverse(r.len()));
+        PeopleFinder { surnames: data_lines(SURNAMES).collect(), roles, speech }
+    }
+
+    /// The surname at byte `at` (compound first), with its length.
+    fn surname_at(&self, text: &str, at: usize) -> Option<usize> {
+        let rest = &text[at..];
+        let mut chars = rest.char_indices();
+        let (_, _) = chars.next()?;
+        let two = chars.next().map_or(rest.len(), |(i, _)| i);
+        let three = chars.next().map_or(rest.len(), |(i, _)| i);
+        if self.surnames.contains(&rest[..three]) {
+            return Some(three);
+        }
+        self.surnames.contains(&rest[..two]).then_some(two)
+    }
+
+    /// Possible names at `at`: surname plus one or two Han characters.
+    fn names_at(&self, text: &str, at: usize) -> Vec<usize> {
+        let Some(s) = self.surname_at(text, at) else {
+            return Vec::new();
+        };
+        let mut ends = Vec::new();
+        let mut end = at + s;
+        for _ in 0..2 {
+            match text[end..].chars().next() {
+                Some(c) if is_han(c) => {
+                    end += c.len_utf8();
+                    ends.push(end);
+                }
+                _ => break,
+            }
+        }
+        ends
+    }
+
+    fn speech_at(&self, text: &str, at: usize) -> bool {
+        self.speech.iter().any(|v| text[at..].starts_with(v))
+    }
+
+    /// What may follow a name: punctuation, a verb of speech, a particle.
+    fn ends_name(&self, text: &str, at: usize) -> bool {
+        match text[at..].chars().next() {
+            None => true,
+            Some(c) if !is_han(c) => true,
+            Some(c) => self.speech_at(text, at) || "等在的和与也就则是为向对从将曾已还都所".contains(c),
+        }
+    }
+
+    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
+        let text = seg.text;
+        let mut confirmed: Vec<Candidate> = Vec::new();
+        for (at, _) in text.char_indices() {
+            let ends = self.names_at(text, at);
+            if ends.is_empty() {
+                continue;
+            }
+            let role = self.role_before(text, at);
+            // Prefer the longer name when both could end here.
+            let pick = |pred: &dyn Fn(usize) -> bool| ends.iter().rev().copied().find(|&e| pred(e));
+            let end = if role.is_some() {
+                pick(&|e| self.boundary(seg, at, e))
+            } else {
+                let opens = text[..at].chars().next_back().is_none_or(|c| !is_han(c) || c == '说');
+                pick(&|e| opens && self.speech_at(text, e) && !self.word_spans(seg, at, e))
+            };
+            if let Some(end) = end {
+                confirmed.push(Candidate { start: at, end, role });
+            }
+        }
+        // Names listed with a confirmed one: 潘朝阳、罗自立获得…
+        let mut extra = Vec::new();
+        for c in &confirmed {
+            for sep in ['、'] {
+                if text[c.end..].starts_with(sep) {
+                    let at = c.end + sep.len_utf8();
+                    if let Some(&end) = self.names_at(text, at).iter().rev().find(|&&e| self.boundary(seg, at, e)) {
+                        extra.push(Candidate { start: at, end, role: c.role.clone() });
+                    }
+                }
+            }
+        }
+        confirmed.extend(extra);
+        // Every mention of a confirmed name.
+        let names: HashSet<&str> = confirmed.iter().map(|c| &text[c.start..c.end]).collect();
+        let mut found: Vec<Found> = confirmed
+            .iter()
+            .map(|c| Found {
+                start: c.start,
+                end: c.end,
+                detail: Detail::Person { name: text[c.start..c.end].to_string(), role: c.role.clone() },
+            })
+            .collect();
+        let taken: HashSet<usize> = confirmed.iter().map(|c| c.start).collect();
+        for name in names {
+            for (at, _) in text.match_indices(name) {
+                if !taken.contains(&at) && self.ends_name(text, at + name.len()) {
+                    let role = confirmed.iter().find(|c| &text[c.start..c.end] == name).and_then(|c| c.role.clone());
+                    found.push(Found {
+                        start: at,
+                        end: at + name.len(),
+                        detail: Detail::Person { name: name.to_string(), role },
+                    });
+                }
+            }
+        }
+        found
+    }
+
+    /// Whether a name may span `start..end`: something that ends names
+    /// follows, or the segmenter cut the name out as whole words.
+    fn boundary(&self, seg: &Segmented, start: usize, end: usize) -> bool {
+        self.ends_name(seg.text, end) || seg.aligned(start, end)
+    }
+
+    /// A multi-character dictionary word that starts inside the name and
+    /// runs past it (张强说 is fine; 高新区 is not 高新 + 区).
+    fn word_spans(&self, seg: &Segmented, start: usize, end: usize) -> bool {
+        seg.words.iter().any(|w| w.start >= start && w.start < end && w.end > end)
+    }
+
+    /// The title right before a name, with what qualifies it (北京经开区工委书记).
+    fn role_before(&self, text: &str, at: usize) -> Option<String> {
+        let before = &text[..at];
+        let title = self.roles.iter().find(|r| before.ends_with(**r))?;
+        // Run back to the clause start.
+        let clause_start = before
+            .char_indices()
+            .rev()
+            .take(ROLE_MAX_CHARS)
+            .take_while(|&(_, c)| is_han(c) || c.is_ascii_alphanumeric())
+            .last()
+            .map_or(at, |(i, _)| i);
+        let phrase = &before[clause_start..];
+        // Drop leading function words (来自, 据) so the role starts at its noun.
+        let phrase = ["据", "由", "在", "是", "经", "让", "请", "与", "和", "据悉"]
+            .iter()
+            .find_map(|p| phrase.strip_prefix(p))
+            .unwrap_or(phrase);
+        let _ = title;
+        Some(phrase.to_string())
+    }
+}
+
+impl Default for PeopleFinder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    fn people(text: &str) -> Vec<(String, Option<String>)> {
+        let segmenter = Segmenter::new().unwrap();
+        let words = segmenter.tag(text);
+        let seg = Segmented::new(text, &words);
+        let mut found = PeopleFinder::new().find(&seg);
+        found.sort_by_key(|f| f.start);
+        found
+            .into_iter()
+            .map(|f| match f.detail {
+                Detail::Person { name, role } => (name, role),
+                _ => unreachable!(),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_after_titles_with_their_role() {
+        let list = people("开年以来，滨海新区工委书记王建国每周至少调研3家企业。");
+        assert_eq!(list, [("王建国".to_string(), Some("滨海新区工委书记".to_string()))]);
+    }
+
+    #[test]
+    fn speakers_before_verbs_of_speech() {
+        let list = people("“发展是第一要务。”刘晓明说，今年将加快建设。刘晓明表示满意。");
+        let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["刘晓明", "刘晓明"]);
+    }
+
+    #[test]
+    fn listed_names_and_no_false_people() {
+        let list = people("冠军潘一鸣、罗小立获得了金牌。高新区发展很快，王府井很热闹。");
+        let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["潘一鸣", "罗小立"]);
+    }
+}

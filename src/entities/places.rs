@@ -1,0 +1,75 @@
+//! Places: names from the place lexicon, words jieba tags `ns`, and names
+//! ended by an administrative word (`华蓥` + `市`, `北宫` + `镇`).
+
+use aho_corasick::AhoCorasick;
+
+use super::{automaton, data_lines, han_chars, Segmented};
+use crate::analysis::{Detail, Found};
+
+const PLACES: &str = include_str!("../../data/entities/places.txt");
+
+/// Words that make a place of the name before them.
+const ADMIN: [&str; 12] = ["省", "市", "区", "县", "镇", "乡", "村", "街道", "州", "盟", "旗", "自治区"];
+
+pub struct PlaceFinder {
+    lexicon: AhoCorasick,
+}
+
+impl PlaceFinder {
+    pub fn new() -> Self {
+        PlaceFinder { lexicon: automaton(data_lines(PLACES).collect::<Vec<_>>()) }
+    }
+
+    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
+        let text = seg.text;
+        let mut found = Vec::new();
+        let mut push = |start: usize, end: usize| {
+            found.push(Found { start, end, detail: Detail::Place { name: text[start..end].to_string() } });
+        };
+        for m in self.lexicon.find_iter(text) {
+            if seg.aligned(m.start(), m.end()) || seg.words.iter().any(|w| w.start == m.start() && w.tag == "ns") {
+                push(m.start(), m.end());
+            }
+        }
+        let words = seg.words;
+        for (i, w) in words.iter().enumerate() {
+            let word = seg.word(i);
+            if w.tag != "ns" || han_chars(word) < 2 {
+                continue;
+            }
+            // 华蓥 + 市: the administrative word belongs to the name.
+            let end = match words.get(i + 1) {
+                Some(next) if ADMIN.contains(&seg.word(i + 1)) => next.end,
+                _ => w.end,
+            };
+            push(w.start, end);
+        }
+        found
+    }
+}
+
+impl Default for PlaceFinder {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    #[test]
+    fn places_from_lexicon_tags_and_admin_words() {
+        let text = "活动在山东省济南市举办，来自法国和深圳的代表参加。";
+        let segmenter = Segmenter::new().unwrap();
+        let words = segmenter.tag(text);
+        let seg = Segmented::new(text, &words);
+        let names: Vec<String> =
+            PlaceFinder::new().find(&seg).into_iter().map(|f| text[f.start..f.end].to_string()).collect();
+        for place in ["法国", "深圳"] {
+            assert!(names.iter().any(|n| n == place), "{place} not in {names:?}");
+        }
+        assert!(names.iter().any(|n| n.starts_with("山东")), "{names:?}");
+    }
+}
