@@ -93,7 +93,12 @@ impl PeopleFinder {
                 continue;
             }
             let role = self.role_before(text, at);
-            // Prefer the longer name when both could end here.
+            // Prefer the longer name when both could end here, unless the
+            // shorter one is followed by a verb of speech (南逸说 is 南逸 + 说).
+            let ends: Vec<usize> = match ends.iter().position(|&e| self.speech_at(text, e)) {
+                Some(i) => ends[..=i].to_vec(),
+                None => ends,
+            };
             let pick = |pred: &dyn Fn(usize) -> bool| ends.iter().rev().copied().find(|&e| pred(e));
             let end = if role.is_some() {
                 pick(&|e| self.boundary(seg, at, e))
