@@ -142,15 +142,14 @@ impl<'a> SpanMap<'a> {
 
 /// Puts the passes' findings together into the analysis object.
 pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) -> Analysis {
-    for a in articles {
-        for au in &a.authors {
-            found.push(Found {
-                start: au.start,
-                end: au.end,
-                detail: Detail::Person { name: au.name.clone(), role: None },
-            });
-        }
-    }
+    // Bylines are the surest people of all: nothing else may cut into them.
+    let authors: Vec<Found> = articles
+        .iter()
+        .flat_map(|a| &a.authors)
+        .map(|au| Found { start: au.start, end: au.end, detail: Detail::Person { name: au.name.clone(), role: None } })
+        .collect();
+    found.retain(|f| !authors.iter().any(|a| f.start < a.end && a.start < f.end));
+    found.extend(authors);
     let found = without_overlaps(found);
     let organizations = organizations(map, &found);
     let article_of = |pos: usize| articles.iter().position(|a| a.start <= pos && pos < a.end.max(a.start + 1));

@@ -106,6 +106,15 @@ impl PeopleFinder {
                 let opens = text[..at].chars().next_back().is_none_or(|c| !is_han(c) || c == '说');
                 pick(&|e| opens && self.speech_at(text, e) && !self.word_spans(seg, at, e))
             };
+            // A three-character word the segmenter could only guess by its
+            // HMM (tag x), led by a surname and standing alone: a new name.
+            let end = end.or_else(|| {
+                seg.words
+                    .iter()
+                    .find(|w| w.start == at && w.tag == "x")
+                    .map(|w| w.end)
+                    .filter(|&e| e == at + 9 && ends.contains(&e) && self.ends_name(text, e))
+            });
             if let Some(end) = end {
                 confirmed.push(Candidate { start: at, end, role });
             }

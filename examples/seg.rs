@@ -1,7 +1,0 @@
-fn main() {
-    let s = zhlens::segment::Segmenter::new().unwrap();
-    for t in std::env::args().skip(1) {
-        let w: Vec<String> = s.tag(&t).iter().map(|w| format!("{}/{}", &t[w.start..w.end], w.tag)).collect();
-        println!("{}", w.join(" "));
-    }
-}
