@@ -80,6 +80,9 @@ pub enum Detail {
     Date {
         name: String,
     },
+    Theme {
+        label: String,
+    },
 }
 
 impl Detail {
@@ -88,6 +91,7 @@ impl Detail {
         match self {
             Detail::Date { .. } | Detail::Figure(_) => 0,
             Detail::Person { .. } | Detail::Org { .. } | Detail::Place { .. } => 1,
+            Detail::Theme { .. } => 2,
         }
     }
 }
@@ -141,7 +145,19 @@ impl<'a> SpanMap<'a> {
 }
 
 /// Puts the passes' findings together into the analysis object.
-pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) -> Analysis {
+/// What the theme and key-phrase passes found for one article.
+#[derive(Debug, Clone, Default)]
+pub struct ArticleTopics {
+    pub themes: Vec<ThemeScore>,
+    pub keywords: Vec<String>,
+}
+
+pub fn assemble(
+    map: &SpanMap,
+    articles: &[ArticleSpan],
+    mut found: Vec<Found>,
+    topics: Vec<ArticleTopics>,
+) -> Analysis {
     // Bylines are the surest people of all: nothing else may cut into them.
     let authors: Vec<Found> = articles
         .iter()
@@ -152,7 +168,11 @@ pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) 
     found.extend(authors);
     let found = without_overlaps(found);
     let organizations = organizations(map, &found);
-    let article_of = |pos: usize| articles.iter().position(|a| a.start <= pos && pos < a.end.max(a.start + 1));
+    // Articles are in order and do not overlap: a binary search finds a span's.
+    let article_of = |pos: usize| {
+        let i = articles.partition_point(|a| a.start <= pos);
+        i.checked_sub(1).filter(|&i| pos < articles[i].end.max(articles[i].start + 1))
+    };
     let entities = found
         .into_iter()
         .map(|f| {
@@ -162,7 +182,8 @@ pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) 
         .collect();
     let articles = articles
         .iter()
-        .map(|a| {
+        .zip(topics.into_iter().chain(std::iter::repeat_with(ArticleTopics::default)))
+        .map(|(a, topics)| {
             let (start, end, _) = map.utf16(a.start, a.end);
             Article {
                 title: a.title.clone(),
@@ -173,8 +194,8 @@ pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], mut found: Vec<Found>) 
                 start,
                 end,
                 authors: a.authors.iter().map(|x| x.name.clone()).collect(),
-                themes: Vec::new(),
-                keywords: Vec::new(),
+                themes: topics.themes,
+                keywords: topics.keywords,
             }
         })
         .collect();

@@ -32,6 +32,8 @@ pub struct Author {
 pub struct Article {
     pub start: usize,
     pub end: usize,
+    /// End of the title line (== `start` when the article has no title line).
+    pub title_end: usize,
     pub title: String,
     pub kind: Kind,
     pub authors: Vec<Author>,
@@ -159,6 +161,7 @@ impl Splitter {
             articles.push(Article {
                 start: lines[unit.first].start,
                 end: lines[last].end,
+                title_end: unit.title.map_or(lines[unit.first].start, |t| lines[t].end),
                 title,
                 kind: if unit.caption { Kind::Caption } else { Kind::Article },
                 authors,

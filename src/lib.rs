@@ -18,9 +18,11 @@ pub mod articles;
 pub mod entities;
 pub mod error;
 pub mod figures;
+pub mod keywords;
 mod offsets;
 pub mod repair;
 pub mod segment;
+pub mod themes;
 /// The JavaScript binding (wasm32 only); public so wasm tests can call it.
 #[cfg(target_arch = "wasm32")]
 #[path = "wasm.rs"]
@@ -35,7 +37,9 @@ use analysis::SpanMap;
 use articles::Splitter;
 use entities::{EntityFinder, Segmented};
 use figures::FigureFinder;
+use keywords::Keywords;
 use segment::Segmenter;
+use themes::{ArticleSpan, Taxonomy};
 
 /// Settings of an [`Analyzer`]; every field has a default. In JavaScript the
 /// same object with camelCase keys (`{ maxInputBytes: 1e6 }`).
@@ -71,6 +75,8 @@ pub struct Analyzer {
     splitter: Splitter,
     figures: FigureFinder,
     entities: EntityFinder,
+    taxonomy: Taxonomy,
+    keywords: Keywords,
 }
 
 impl Analyzer {
@@ -84,6 +90,8 @@ impl Analyzer {
             splitter: Splitter::new(),
             figures: FigureFinder::new(),
             entities: EntityFinder::new(),
+            taxonomy: Taxonomy::builtin(),
+            keywords: Keywords::new(),
         })
     }
 
@@ -108,7 +116,26 @@ impl Analyzer {
         let seg = Segmented::new(&repaired.text, &words);
         let mut found = self.figures.find(&repaired.text);
         found.extend(self.entities.find(&seg));
-        Ok(analysis::assemble(&map, &articles, found))
+        let mut people: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.detail, Detail::Person { .. }))
+            .map(|f| (f.start, f.end))
+            .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
+            .collect();
+        people.sort_unstable();
+        let topics = articles
+            .iter()
+            .map(|a| {
+                let span = ArticleSpan { start: a.start, end: a.end, title_end: a.title_end };
+                let (themes, spans) = self.taxonomy.score(&seg, &span);
+                found.extend(spans);
+                analysis::ArticleTopics {
+                    themes,
+                    keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people),
+                }
+            })
+            .collect();
+        Ok(analysis::assemble(&map, &articles, found, topics))
     }
 
     /// The segmentation of `text` (after repair), without whitespace tokens.

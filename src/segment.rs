@@ -20,13 +20,16 @@ pub struct Word<'a> {
 
 pub struct Segmenter {
     jieba: Jieba,
+    /// Sum of the dictionary's word frequencies, for inverse document frequencies.
+    total: usize,
 }
 
 impl Segmenter {
     /// The segmenter with jieba's dictionary.
     pub fn new() -> Result<Self> {
         let jieba = Jieba::with_dict(&mut DICT.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
-        Ok(Segmenter { jieba })
+        let total = DICT.lines().filter_map(|l| l.split(' ').nth(1)?.parse::<usize>().ok()).sum();
+        Ok(Segmenter { jieba, total })
     }
 
     /// Adds a word, or changes one (frequency: how strongly it is preferred;
@@ -38,6 +41,17 @@ impl Segmenter {
     /// Whether the dictionary knows `word`.
     pub fn has_word(&self, word: &str) -> bool {
         self.jieba.has_word(word)
+    }
+
+    /// How often the dictionary says `word` occurs (an estimate from its
+    /// parts for words it does not know).
+    pub fn frequency(&self, word: &str) -> usize {
+        self.jieba.suggest_freq(word)
+    }
+
+    /// The sum of all the dictionary's frequencies.
+    pub fn total_frequency(&self) -> usize {
+        self.total
     }
 
     /// Segments `text` into tagged words (with HMM for words not in the dictionary).

@@ -72,7 +72,7 @@ export interface FigureEntity extends SpanBase {
   change: "up" | "down" | null;
 }
 export interface ThemeEntity extends SpanBase { kind: "theme"; label: string }
-export type Entity = OrgEntity | PersonEntity | PlaceEntity | FigureEntity | DateEntity;
+export type Entity = OrgEntity | PersonEntity | PlaceEntity | FigureEntity | DateEntity | ThemeEntity;
 
 export interface Organization {
   name: string;

@@ -59,6 +59,24 @@ impl<'a> Segmented<'a> {
         &self.text[self.words[i].start..self.words[i].end]
     }
 
+    /// The word starting at `at`, if one does.
+    pub fn word_at(&self, at: usize) -> Option<&Word<'a>> {
+        let i = self.words.partition_point(|w| w.start < at);
+        self.words.get(i).filter(|w| w.start == at)
+    }
+
+    /// The words inside `start..end`.
+    pub fn words_in(&self, start: usize, end: usize) -> &'a [Word<'a>] {
+        let first = self.words.partition_point(|w| w.start < start);
+        let last = self.words.partition_point(|w| w.end <= end);
+        &self.words[first..last.max(first)]
+    }
+
+    /// Whether a word starts at `at`.
+    pub fn starts_word(&self, at: usize) -> bool {
+        self.starts.contains(&at)
+    }
+
     /// Whether `start..end` begins and ends on word boundaries.
     fn aligned(&self, start: usize, end: usize) -> bool {
         self.starts.contains(&start) && self.ends.contains(&end)
@@ -72,8 +90,8 @@ fn han_chars(s: &str) -> usize {
 /// Every organization, person and place of the text.
 pub struct EntityFinder {
     pub orgs: OrgFinder,
-    people: PeopleFinder,
-    places: PlaceFinder,
+    pub people: PeopleFinder,
+    pub places: PlaceFinder,
 }
 
 impl EntityFinder {

@@ -109,9 +109,8 @@ impl PeopleFinder {
             // A three-character word the segmenter could only guess by its
             // HMM (tag x), led by a surname and standing alone: a new name.
             let end = end.or_else(|| {
-                seg.words
-                    .iter()
-                    .find(|w| w.start == at && w.tag == "x")
+                seg.word_at(at)
+                    .filter(|w| w.tag == "x")
                     .map(|w| w.end)
                     .filter(|&e| e == at + 9 && ends.contains(&e) && self.ends_name(text, e))
             });
@@ -143,10 +142,14 @@ impl PeopleFinder {
             })
             .collect();
         let taken: HashSet<usize> = confirmed.iter().map(|c| c.start).collect();
+        let mut roles: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
+        for c in &confirmed {
+            roles.entry(&text[c.start..c.end]).or_insert_with(|| c.role.clone());
+        }
         for name in names {
             for (at, _) in text.match_indices(name) {
                 if !taken.contains(&at) && self.ends_name(text, at + name.len()) {
-                    let role = confirmed.iter().find(|c| &text[c.start..c.end] == name).and_then(|c| c.role.clone());
+                    let role = roles.get(name).cloned().flatten();
                     found.push(Found {
                         start: at,
                         end: at + name.len(),
@@ -167,7 +170,8 @@ impl PeopleFinder {
     /// A multi-character dictionary word that starts inside the name and
     /// runs past it (张强说 is fine; 高新区 is not 高新 + 区).
     fn word_spans(&self, seg: &Segmented, start: usize, end: usize) -> bool {
-        seg.words.iter().any(|w| w.start >= start && w.start < end && w.end > end)
+        let first = seg.words.partition_point(|w| w.start < start);
+        seg.words[first..].iter().take_while(|w| w.start < end).any(|w| w.end > end)
     }
 
     /// The title right before a name, with what qualifies it (北京经开区工委书记).

@@ -27,7 +27,7 @@ impl PlaceFinder {
             found.push(Found { start, end, detail: Detail::Place { name: text[start..end].to_string() } });
         };
         for m in self.lexicon.find_iter(text) {
-            if seg.aligned(m.start(), m.end()) || seg.words.iter().any(|w| w.start == m.start() && w.tag == "ns") {
+            if seg.aligned(m.start(), m.end()) || seg.word_at(m.start()).is_some_and(|w| w.tag == "ns") {
                 push(m.start(), m.end());
             }
         }

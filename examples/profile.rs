@@ -1,0 +1,43 @@
+//! Times each pass of the analysis on one file: `cargo run --release --example profile FILE`.
+use std::time::Instant;
+
+use zhlens::entities::{EntityFinder, Segmented};
+use zhlens::{articles::Splitter, figures::FigureFinder, repair, segment::Segmenter};
+
+fn main() {
+    let path = std::env::args().nth(1).expect("usage: profile FILE");
+    let text = std::fs::read_to_string(path).expect("a UTF-8 file");
+    let t = Instant::now();
+    let segmenter = Segmenter::new().unwrap();
+    let (splitter, figures, entities) = (Splitter::new(), FigureFinder::new(), EntityFinder::new());
+    println!("construction      {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    let r = repair::repair(&text);
+    println!("repair            {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let t = Instant::now();
+    let arts = splitter.split(&r.text, &r.soft_breaks);
+    println!("articles          {:>8.1} ms ({} articles)", t.elapsed().as_secs_f64() * 1e3, arts.len());
+    let t = Instant::now();
+    let words = segmenter.tag(&r.text);
+    println!("segment           {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
+    let seg = Segmented::new(&r.text, &words);
+    let t = Instant::now();
+    let f = figures.find(&r.text);
+    println!("figures           {:>8.1} ms ({})", t.elapsed().as_secs_f64() * 1e3, f.len());
+    let t = Instant::now();
+    let e = entities.orgs.find(&seg);
+    println!("organizations     {:>8.1} ms ({})", t.elapsed().as_secs_f64() * 1e3, e.len());
+    let t = Instant::now();
+    let e = entities.people.find(&seg);
+    println!("people            {:>8.1} ms ({})", t.elapsed().as_secs_f64() * 1e3, e.len());
+    let t = Instant::now();
+    let e = entities.places.find(&seg);
+    println!("places            {:>8.1} ms ({})", t.elapsed().as_secs_f64() * 1e3, e.len());
+    let t = Instant::now();
+    let e = entities.find(&seg);
+    println!("all entities      {:>8.1} ms ({})", t.elapsed().as_secs_f64() * 1e3, e.len());
+    let analyzer = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
+    let t = Instant::now();
+    let a = analyzer.analyze(&text).unwrap();
+    println!("whole analyze     {:>8.1} ms ({} entities)", t.elapsed().as_secs_f64() * 1e3, a.entities.len());
+}

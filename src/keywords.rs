@@ -1,0 +1,149 @@
+//! Key phrases of an article, open vocabulary: TF-IDF over its words, with
+//! the inverse document frequency read from the segmenter's dictionary
+//! frequencies (a rare word says more than a common one), the title counted
+//! more, and adjacent words that recur together merged into one phrase
+//! (人形 + 机器人 → 人形机器人).
+
+use std::collections::{HashMap, HashSet};
+
+use crate::entities::Segmented;
+use crate::repair::is_han;
+use crate::segment::Segmenter;
+use crate::themes::ArticleSpan;
+
+const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+const MAX_KEYWORDS: usize = 10;
+const TITLE_BOOST: f64 = 2.0;
+/// A phrase is kept when its words stand together this often.
+const PHRASE_MIN_COUNT: usize = 2;
+const PHRASE_MAX_WORDS: usize = 3;
+
+pub struct Keywords {
+    stopwords: HashSet<&'static str>,
+}
+
+/// A content word: nouns, names, verbal nouns, words the dictionary does not know.
+fn content(word: &str, tag: &str) -> bool {
+    word.chars().filter(|&c| is_han(c)).count() >= 2
+        && word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
+        && !word.chars().any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万亿两".contains(c))
+        && (matches!(tag, "n" | "nz" | "nt" | "ns" | "vn" | "x" | "eng" | "l" | "j" | "nrt") || tag.starts_with("n"))
+        && tag != "nr"
+}
+
+impl Keywords {
+    pub fn new() -> Self {
+        Keywords {
+            stopwords: STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect(),
+        }
+    }
+
+    /// The article's key phrases, best first.
+    /// `people`: spans of people's names, sorted by start, which are not key phrases.
+    pub fn extract(
+        &self,
+        seg: &Segmented,
+        segmenter: &Segmenter,
+        art: &ArticleSpan,
+        people: &[(usize, usize)],
+    ) -> Vec<String> {
+        // `people` is sorted by start: the one that could overlap a word is found by search.
+        let in_person = |start: usize, end: usize| {
+            let i = people.partition_point(|&(s, _)| s < end);
+            people[..i].iter().rev().take_while(|&&(s, _)| s + 64 > start).any(|&(_, e)| e > start)
+        };
+        let words: Vec<(usize, usize, &str)> = seg
+            .words_in(art.start, art.end)
+            .iter()
+            .filter(|w| !in_person(w.start, w.end))
+            .map(|w| (w.start, w.end, w.tag))
+            .collect();
+        let text = seg.text;
+        let is_content =
+            |&(s, e, tag): &(usize, usize, &str)| content(&text[s..e], tag) && !self.stopwords.contains(&text[s..e]);
+        // Term frequencies (title counted more), and runs of adjacent content words.
+        let mut tf: HashMap<&str, f64> = HashMap::new();
+        let mut phrases: HashMap<String, (usize, Vec<&str>)> = HashMap::new();
+        let mut run: Vec<(usize, usize, &str)> = Vec::new();
+        for w in words.iter().chain(std::iter::once(&(usize::MAX, usize::MAX, "x"))) {
+            let keep = w.0 != usize::MAX && is_content(w) && run.last().is_none_or(|p| p.1 == w.0);
+            if keep {
+                run.push(*w);
+            } else {
+                for n in 2..=PHRASE_MAX_WORDS {
+                    for win in run.windows(n) {
+                        let phrase: String = win.iter().map(|x| &text[x.0..x.1]).collect();
+                        let entry = phrases.entry(phrase).or_insert((0, win.iter().map(|x| &text[x.0..x.1]).collect()));
+                        entry.0 += 1;
+                    }
+                }
+                run.clear();
+                if w.0 != usize::MAX && is_content(w) {
+                    run.push(*w);
+                }
+            }
+            if w.0 != usize::MAX && is_content(w) {
+                let boost = if w.0 < art.title_end { TITLE_BOOST } else { 1.0 };
+                *tf.entry(&text[w.0..w.1]).or_default() += boost;
+            }
+        }
+        let total = segmenter.total_frequency() as f64;
+        let idf = |word: &str| (total / segmenter.frequency(word).max(1) as f64).ln();
+        // Phrases that recur take their occurrences from their words, and
+        // score as their words' mean IDF, with a bonus for saying more.
+        let mut scored: Vec<(String, f64)> = Vec::new();
+        for (phrase, (count, parts)) in &phrases {
+            // A collocation: its words stand together at least half the time.
+            let together = parts.iter().all(|p| tf.get(p).is_some_and(|f| *count as f64 >= 0.5 * f));
+            if *count < PHRASE_MIN_COUNT || phrase.chars().count() > 10 || !together {
+                continue;
+            }
+            let mean_idf = parts.iter().map(|p| idf(p)).sum::<f64>() / parts.len() as f64;
+            for p in parts {
+                if let Some(f) = tf.get_mut(p) {
+                    *f = (*f - *count as f64).max(0.0);
+                }
+            }
+            scored.push((phrase.clone(), *count as f64 * mean_idf * 1.5));
+        }
+        scored.extend(tf.iter().filter(|(_, f)| **f > 0.0).map(|(w, f)| (w.to_string(), f * idf(w))));
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        // No phrase twice: a word inside a better phrase, or a phrase around a better one.
+        let mut out: Vec<String> = Vec::new();
+        for (k, _) in scored {
+            if out.iter().any(|o| o.contains(k.as_str()) || k.contains(o.as_str())) {
+                continue;
+            }
+            out.push(k);
+            if out.len() == MAX_KEYWORDS {
+                break;
+            }
+        }
+        out
+    }
+}
+
+impl Default for Keywords {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_phrases_merge_recurring_words_and_skip_stopwords() {
+        let text = "人形机器人产业加速发展\n\n近日，记者获悉，人形机器人企业纷纷落户，人形机器人产业链不断完善。\
+                    专家表示，人形机器人将进入工厂，灵巧手和关节模组需求旺盛。";
+        let segmenter = Segmenter::new().unwrap();
+        let words = segmenter.tag(text);
+        let seg = Segmented::new(text, &words);
+        let art = ArticleSpan { start: 0, end: text.len(), title_end: text.find('\n').unwrap() };
+        let k = Keywords::new().extract(&seg, &segmenter, &art, &[]);
+        assert_eq!(k[0], "人形机器人", "{k:?}");
+        assert!(!k.iter().any(|w| w == "记者" || w == "表示"), "{k:?}");
+        assert!(k.len() <= MAX_KEYWORDS);
+    }
+}

@@ -1,0 +1,218 @@
+//! Themes: which labels of the taxonomy (SPEC.md) each article is about,
+//! ranked, with the words that show them.
+//!
+//! Each label has trigger terms with weights (`data/themes.tsv`). An
+//! article's score for a label adds its terms' weights, counting repeats
+//! with diminishing returns (1 + ln n) and the title and lead more than the
+//! body. A label is asserted when its score clears an absolute floor (one
+//! weak word is not a theme) and a share of the best label's score (a
+//! passing mention in a long article is not either), at most six.
+
+use std::collections::HashMap;
+
+use aho_corasick::AhoCorasick;
+
+use crate::analysis::{Detail, Found, ThemeScore};
+use crate::entities::Segmented;
+use crate::error::{Error, Result};
+
+const BUILTIN: &str = include_str!("../data/themes.tsv");
+
+/// Score a label needs to be asserted at all.
+const MIN_SCORE: f64 = 4.5;
+/// Share of the best label's score a label needs.
+const MIN_SHARE: f64 = 0.1;
+const MAX_LABELS: usize = 6;
+const MAX_EVIDENCE: usize = 6;
+/// How much each repeat of a term adds (as `REPEAT × ln n`).
+const REPEAT: f64 = 0.5;
+/// Weight of a term in the title, and in the lead (the first characters of the body).
+const TITLE_FACTOR: f64 = 3.0;
+const LEAD_FACTOR: f64 = 1.5;
+const LEAD_BYTES: usize = 600;
+
+struct Term {
+    label: usize,
+    weight: f64,
+}
+
+/// Labels and their trigger terms, matched with one automaton.
+pub struct Taxonomy {
+    labels: Vec<String>,
+    terms: Vec<Term>,
+    patterns: Vec<String>,
+    automaton: AhoCorasick,
+}
+
+/// Where an article is in the text, for weighing its terms.
+pub struct ArticleSpan {
+    pub start: usize,
+    pub end: usize,
+    /// End of the title line (== start when it has none).
+    pub title_end: usize,
+}
+
+impl Taxonomy {
+    /// The built-in taxonomy of SPEC.md.
+    pub fn builtin() -> Self {
+        Self::parse(BUILTIN).expect("the built-in taxonomy parses")
+    }
+
+    /// A taxonomy from `label<TAB>term<TAB>weight` lines (`#` comments).
+    pub fn parse(tsv: &str) -> Result<Self> {
+        let mut rows = Vec::new();
+        for (n, line) in tsv.lines().enumerate() {
+            let line = line.trim_end();
+            if line.trim().is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let cols: Vec<&str> = line.split('\t').collect();
+            let weight = match cols.get(2) {
+                Some(w) => w.trim().parse::<f64>().ok().filter(|w| w.is_finite() && *w > 0.0),
+                None => Some(2.0),
+            };
+            match (cols.first(), cols.get(1), weight) {
+                (Some(l), Some(t), Some(w)) if !l.trim().is_empty() && !t.trim().is_empty() => {
+                    rows.push((l.trim().to_string(), t.trim().to_string(), w))
+                }
+                _ => {
+                    return Err(Error::InvalidOption(format!(
+                        "taxonomy line {}: expected `label<TAB>term<TAB>weight`, got {line:?}",
+                        n + 1
+                    )))
+                }
+            }
+        }
+        Ok(Self::from_rows(rows))
+    }
+
+    /// Builds from `(label, term, weight)` rows; a later row for the same
+    /// label and term replaces the earlier one.
+    pub fn from_rows(rows: Vec<(String, String, f64)>) -> Self {
+        let mut labels: Vec<String> = Vec::new();
+        let mut by_term: HashMap<(usize, String), f64> = HashMap::new();
+        let mut order: Vec<(usize, String)> = Vec::new();
+        for (label, term, weight) in rows {
+            let l = labels.iter().position(|x| *x == label).unwrap_or_else(|| {
+                labels.push(label);
+                labels.len() - 1
+            });
+            if by_term.insert((l, term.clone()), weight).is_none() {
+                order.push((l, term));
+            }
+        }
+        let terms = order.iter().map(|k| Term { label: k.0, weight: by_term[k] }).collect();
+        let patterns: Vec<String> = order.into_iter().map(|(_, t)| t).collect();
+        let automaton = AhoCorasick::builder()
+            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+            .build(&patterns)
+            .expect("theme automaton builds");
+        Taxonomy { labels, terms, patterns, automaton }
+    }
+
+    /// The rows of this taxonomy, to extend it.
+    pub fn rows(&self) -> Vec<(String, String, f64)> {
+        self.terms
+            .iter()
+            .zip(&self.patterns)
+            .map(|(t, p)| (self.labels[t.label].clone(), p.clone(), t.weight))
+            .collect()
+    }
+
+    /// The themes of one article and the spans of their evidence.
+    pub fn score(&self, seg: &Segmented, art: &ArticleSpan) -> (Vec<ThemeScore>, Vec<Found>) {
+        let text = &seg.text[art.start..art.end];
+        // per term: (count, best position factor, spans)
+        let mut hits: HashMap<usize, (usize, f64, Vec<(usize, usize)>)> = HashMap::new();
+        for m in self.automaton.find_iter(text) {
+            let (s, e) = (art.start + m.start(), art.start + m.end());
+            // Two-character terms must start a word (园区, not 工业园|区…).
+            if m.end() - m.start() <= 6 && !seg.starts_word(s) {
+                continue;
+            }
+            let factor = if s < art.title_end {
+                TITLE_FACTOR
+            } else if s < art.title_end + LEAD_BYTES {
+                LEAD_FACTOR
+            } else {
+                1.0
+            };
+            let entry = hits.entry(m.pattern().as_usize()).or_insert((0, 0.0, Vec::new()));
+            entry.0 += 1;
+            entry.1 = f64::max(entry.1, factor);
+            entry.2.push((s, e));
+        }
+        let mut by_label: HashMap<usize, (f64, Vec<(f64, usize)>)> = HashMap::new();
+        for (&t, (count, factor, _)) in &hits {
+            let term = &self.terms[t];
+            let contribution = term.weight * factor * (1.0 + REPEAT * (*count as f64).ln());
+            let entry = by_label.entry(term.label).or_insert((0.0, Vec::new()));
+            entry.0 += contribution;
+            entry.1.push((contribution, t));
+        }
+        let best = by_label.values().map(|v| v.0).fold(0.0, f64::max);
+        let mut ranked: Vec<(usize, f64, Vec<(f64, usize)>)> = by_label
+            .into_iter()
+            .filter(|(_, (score, _))| *score >= MIN_SCORE && *score >= MIN_SHARE * best)
+            .map(|(l, (score, terms))| (l, score, terms))
+            .collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        ranked.truncate(MAX_LABELS);
+        let mut themes = Vec::new();
+        let mut spans = Vec::new();
+        for (label, score, mut terms) in ranked {
+            terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            terms.truncate(MAX_EVIDENCE);
+            for &(_, t) in &terms {
+                for &(s, e) in &hits[&t].2 {
+                    spans.push(Found { start: s, end: e, detail: Detail::Theme { label: self.labels[label].clone() } });
+                }
+            }
+            themes.push(ThemeScore {
+                label: self.labels[label].clone(),
+                score: (score / best * 1000.0).round() / 1000.0,
+                evidence: terms.iter().map(|&(_, t)| self.patterns[t].clone()).collect(),
+            });
+        }
+        (themes, spans)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    fn themes(text: &str, title_end: usize) -> Vec<ThemeScore> {
+        let segmenter = Segmenter::new().unwrap();
+        let words = segmenter.tag(text);
+        let seg = Segmented::new(text, &words);
+        Taxonomy::builtin().score(&seg, &ArticleSpan { start: 0, end: text.len(), title_end }).0
+    }
+
+    #[test]
+    fn an_article_gets_its_themes_ranked_with_evidence() {
+        let text = "商业航天产业园开园\n\n近日，商业航天产业园开园，多家火箭企业入驻。园区将建设卫星总装线，\
+                    支持运载火箭研发，吸引人才落户。今年园区火箭发射次数创新高。";
+        let t = themes(text, text.find('\n').unwrap());
+        assert_eq!(t[0].label, "商业航天");
+        assert!(t[0].evidence.iter().any(|e| e == "火箭"));
+        assert_eq!(t[0].score, 1.0);
+        assert!(t.iter().any(|x| x.label == "产业园区与开发区"), "{t:?}");
+        assert!(t.len() <= MAX_LABELS);
+    }
+
+    #[test]
+    fn one_weak_word_is_not_a_theme() {
+        let t = themes("今天天气很好，大家一起去公园散步，心情愉快。", 0);
+        assert!(t.is_empty(), "{t:?}");
+    }
+
+    #[test]
+    fn user_taxonomy_parses_and_rejects_bad_lines() {
+        let tax = Taxonomy::parse("# mine\n咖啡\t拿铁\t3\n咖啡\t咖啡豆\n").unwrap();
+        assert_eq!(tax.rows().len(), 2);
+        assert!(Taxonomy::parse("咖啡\n").is_err());
+        assert!(Taxonomy::parse("咖啡\t拿铁\tNaN\n").is_err());
+    }
+}
