@@ -1,59 +1,318 @@
-// The page: sends the pasted text to the worker and shows what comes back.
-// Pasted text is only ever put in the page with textContent, never as HTML.
+// The page: sends the text to the analysis worker and shows what comes back.
+// Pasted text is only ever put in the page as text nodes (textContent),
+// never parsed as HTML.
+import { formatValue, figuresCsv, organizationsCsv } from './format.js';
+
 const $ = (id) => document.getElementById(id);
-const worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+const KINDS = [
+  ['org', 'Organizations'], ['person', 'People'], ['place', 'Places'],
+  ['figure', 'Figures'], ['date', 'Dates'], ['theme', 'Theme words'],
+];
+const DEBOUNCE_MS = 300;
+
+const state = { text: '', analysis: null, sort: { key: null, dir: 1 }, hidden: new Set() };
+let worker;
 let nextId = 0;
 let latest = -1;
+let timer = 0;
 
-function el(tag, attrs = {}, text = '') {
+function el(tag, attrs = {}, text) {
   const node = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  if (text) node.textContent = text;
+  if (text !== undefined) node.textContent = text;
   return node;
 }
 
-function show({ analysis, tokens, ms }, text) {
-  $('status').textContent = `Analyzed ${text.length.toLocaleString()} characters in ${ms.toFixed(1)} ms`;
-  const list = $('articles');
-  list.replaceChildren(...analysis.articles.map((a) => {
-    const li = el('li', { 'data-kind': a.kind });
-    li.append(el('strong', {}, a.title));
-    if (a.authors.length) li.append(el('span', { class: 'authors' }, ' — ' + a.authors.join('、')));
-    return li;
-  }));
-  const out = $('tokens');
-  const frag = document.createDocumentFragment();
-  let at = 0;
-  for (const t of tokens) {
-    if (t.start > at) frag.append(text.slice(at, t.start));
-    frag.append(el('span', { class: 'tok', 'data-tag': t.tag, title: t.tag }, t.text));
-    at = t.end;
-  }
-  frag.append(text.slice(at));
-  out.replaceChildren(frag);
-  $('json').textContent = JSON.stringify(analysis, null, 2);
+// --- the worker -------------------------------------------------------------
+function startWorker() {
+  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+  worker.onmessage = ({ data }) => onResult(data);
+  worker.onerror = (e) => { $('status').textContent = `The analyzer failed to load: ${e.message}`; };
 }
 
-worker.onmessage = ({ data }) => {
+function onResult(data) {
   if (data.ready) {
     $('analyze').disabled = false;
-    $('status').textContent = 'Ready';
-    return;
-  }
-  if (data.loading) return;
-  if (data.error && data.id === undefined) {
-    $('status').textContent = `Could not load the analyzer: ${data.error}`;
+    $('status').textContent = 'Ready. Paste text or load the sample.';
+    if ($('text').value) analyze();
     return;
   }
   if (data.id !== latest) return; // a newer request is under way
   document.body.classList.remove('busy');
-  if (data.error) $('status').textContent = `Error: ${data.error}`;
-  else show(data, $('text').value);
-};
+  if (data.error) {
+    $('status').textContent = `Could not analyze: ${data.error}`;
+    // A crashed module is replaced; the pasted text stays where it is.
+    if (data.fatal) { worker.terminate(); startWorker(); }
+    return;
+  }
+  state.text = data.text;
+  state.analysis = data.analysis;
+  const n = data.analysis.entities.length;
+  $('status').textContent = `Analyzed ${data.text.length.toLocaleString()} characters in ${data.ms.toFixed(0)} ms: ` +
+    `${data.analysis.articles.length} articles, ${n.toLocaleString()} highlights.`;
+  render();
+}
 
-$('analyze').addEventListener('click', () => {
+function analyze() {
+  clearTimeout(timer);
+  const text = $('text').value;
   latest = nextId++;
   document.body.classList.add('busy');
   $('status').textContent = 'Analyzing…';
-  worker.postMessage({ id: latest, text: $('text').value });
-});
+  worker.postMessage({ id: latest, text });
+}
+
+// --- rendering ----------------------------------------------------------------
+function entityTitle(e) {
+  switch (e.kind) {
+    case 'org': return `Organization: ${e.name}`;
+    case 'person': return `Person: ${e.name}${e.role ? ` (${e.role})` : ''}`;
+    case 'place': return `Place: ${e.name}`;
+    case 'date': return `Date: ${e.name}`;
+    case 'theme': return `Theme: ${e.label}`;
+    case 'figure': return `Figure: ${formatValue(e)}`;
+    default: return e.kind;
+  }
+}
+
+/** Text from `from` to `to` with the entities inside it wrapped in <mark>. */
+function highlighted(from, to, entities, cursor) {
+  const frag = document.createDocumentFragment();
+  const text = state.text;
+  let at = from;
+  let i = cursor.i;
+  while (i < entities.length && entities[i].start < to) {
+    const e = entities[i];
+    if (e.start >= at) {
+      if (e.start > at) frag.append(text.slice(at, e.start));
+      const mark = el('mark', {
+        'data-kind': e.kind, 'data-start': e.start, 'data-end': e.end, 'data-i': i,
+        tabindex: '0', title: entityTitle(e),
+      }, text.slice(e.start, e.end));
+      if (e.kind === 'org') mark.dataset.name = e.name;
+      frag.append(mark);
+      at = e.end;
+    }
+    i++;
+  }
+  cursor.i = i;
+  if (to > at) frag.append(text.slice(at, to));
+  return frag;
+}
+
+function renderReading() {
+  const { articles, entities } = state.analysis;
+  const out = $('reading');
+  const frag = document.createDocumentFragment();
+  const cursor = { i: 0 };
+  let at = 0;
+  articles.forEach((a, k) => {
+    if (state.text.slice(at, a.start).trim()) {
+      const gap = el('div', { class: 'gap' });
+      gap.append(highlighted(at, a.start, entities, cursor));
+      frag.append(gap);
+    }
+    const section = el('article', { class: `article ${a.kind}`, 'data-article': k });
+    const head = el('header');
+    head.append(el('h2', {}, a.title || '(untitled)'));
+    const meta = el('p', { class: 'meta' });
+    meta.append(el('span', { class: 'kind' }, a.kind === 'caption' ? 'Photo caption' : 'Article'));
+    if (a.authors.length) meta.append(el('span', { class: 'authors' }, a.authors.join('、')));
+    head.append(meta);
+    if (a.themes.length) {
+      const chips = el('ul', { class: 'chips' });
+      for (const t of a.themes) chips.append(el('li', { title: `score ${t.score}; ${t.evidence.join('、')}` }, t.label));
+      head.append(chips);
+    }
+    section.append(head);
+    const body = el('div', { class: 'body' });
+    body.append(highlighted(a.start, a.end, entities, cursor));
+    section.append(body);
+    frag.append(section);
+    at = a.end;
+  });
+  if (state.text.slice(at).trim()) {
+    const tail = el('div', { class: 'gap' });
+    tail.append(highlighted(at, state.text.length, entities, cursor));
+    frag.append(tail);
+  }
+  out.replaceChildren(frag);
+}
+
+function renderPanels() {
+  const { organizations, entities, articles } = state.analysis;
+  $('org-count').textContent = organizations.length;
+  $('orgs').replaceChildren(...organizations.map((o) => {
+    const li = el('li');
+    const b = el('button', { type: 'button', class: 'link', 'data-org': o.name }, o.name);
+    li.append(b, el('span', { class: 'count' }, `×${o.mentions}`));
+    if (o.aliases.length) li.append(el('div', { class: 'aliases' }, o.aliases.join('、')));
+    return li;
+  }));
+  const people = new Map();
+  for (const e of entities) {
+    if (e.kind !== 'person') continue;
+    const p = people.get(e.name) ?? { name: e.name, roles: new Set(), mentions: 0 };
+    p.mentions++;
+    if (e.role) p.roles.add(e.role);
+    people.set(e.name, p);
+  }
+  $('person-count').textContent = people.size;
+  $('people').replaceChildren(...[...people.values()].map((p) => {
+    const li = el('li', {}, p.name);
+    if (p.roles.size) li.append(el('span', { class: 'role' }, ` — ${[...p.roles].join('；')}`));
+    return li;
+  }));
+  $('themes').replaceChildren(...articles.map((a) => {
+    const box = el('div', { class: 'theme-article' });
+    box.append(el('h3', {}, a.title || '(untitled)'));
+    const ul = el('ul', { class: 'list' });
+    for (const t of a.themes) ul.append(el('li', {}, `${t.label} ${t.score.toFixed(2)} — ${t.evidence.join('、')}`));
+    box.append(ul);
+    if (a.keywords.length) box.append(el('p', { class: 'keywords' }, `Key phrases: ${a.keywords.join('、')}`));
+    return box;
+  }));
+}
+
+function figures() {
+  const list = state.analysis ? state.analysis.entities.filter((e) => e.kind === 'figure') : [];
+  const { key, dir } = state.sort;
+  if (!key) return list;
+  const val = (f) => f[key] ?? '';
+  return [...list].sort((a, b) => {
+    const x = val(a), y = val(b);
+    return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), 'zh')) * dir;
+  });
+}
+
+function renderFigures() {
+  const rows = figures();
+  $('figure-count').textContent = rows.length;
+  const titles = state.analysis.articles.map((a) => a.title);
+  $('figures').tBodies[0].replaceChildren(...rows.map((f) => {
+    const tr = el('tr', { 'data-start': f.start });
+    tr.append(
+      el('td', {}, f.text), el('td', { class: 'num' }, formatValue(f)), el('td', {}, f.unit),
+      el('td', {}, f.figureKind), el('td', {}, f.qualifier ?? ''), el('td', {}, f.measure ?? ''),
+      el('td', {}, f.article == null ? '' : titles[f.article] ?? ''),
+    );
+    return tr;
+  }));
+  for (const th of $('figures').tHead.rows[0].cells) {
+    const k = th.querySelector('button').dataset.sort;
+    th.setAttribute('aria-sort', k === state.sort.key ? (state.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
+  }
+}
+
+function render() {
+  renderReading();
+  renderPanels();
+  renderFigures();
+}
+
+function renderLegend() {
+  const legend = $('legend');
+  legend.replaceChildren(...KINDS.map(([kind, label]) => {
+    const b = el('button', { type: 'button', 'data-kind': kind, 'aria-pressed': 'true' }, label);
+    b.addEventListener('click', () => {
+      const on = state.hidden.has(kind);
+      if (on) state.hidden.delete(kind); else state.hidden.add(kind);
+      b.setAttribute('aria-pressed', String(on));
+      $('reading').classList.toggle(`hide-${kind}`, !on);
+    });
+    return b;
+  }));
+}
+
+function showDetails(mark) {
+  const e = state.analysis?.entities[Number(mark.dataset.i)];
+  if (!e) return;
+  const box = $('details');
+  const dl = el('dl');
+  const row = (k, v) => { if (v !== undefined && v !== null && v !== '') dl.append(el('dt', {}, k), el('dd', {}, String(v))); };
+  row('Kind', e.kind);
+  row('Text', e.text);
+  row('Name', e.name);
+  row('Role', e.role);
+  row('Theme', e.label);
+  if (e.kind === 'figure') {
+    row('Value', formatValue(e));
+    row('Unit', e.unit);
+    row('Figure kind', e.figureKind);
+    row('Qualifier', e.qualifier);
+    row('Change', e.change);
+    row('Measure', e.measure);
+  }
+  if (e.kind === 'org') {
+    const org = state.analysis.organizations.find((o) => o.name === e.name);
+    if (org) { row('Aliases', org.aliases.join('、')); row('Mentions', org.mentions); }
+  }
+  box.replaceChildren(dl);
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type }));
+  const a = el('a', { href: url, download: name });
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 1000);
+}
+
+// --- wiring -------------------------------------------------------------------
+function wire() {
+  const text = $('text');
+  text.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(analyze, DEBOUNCE_MS); });
+  text.addEventListener('paste', () => setTimeout(analyze, 0));
+  text.addEventListener('dragover', (e) => e.preventDefault());
+  text.addEventListener('drop', async (e) => {
+    const file = e.dataTransfer?.files?.[0];
+    if (!file) return;
+    e.preventDefault();
+    text.value = await file.text();
+    analyze();
+  });
+  $('analyze').addEventListener('click', analyze);
+  $('sample').addEventListener('click', async () => {
+    text.value = await (await fetch(new URL('./sample.txt', import.meta.url))).text();
+    analyze();
+  });
+  const reading = $('reading');
+  reading.addEventListener('mouseover', (e) => { const m = e.target.closest('mark'); if (m) showDetails(m); });
+  reading.addEventListener('focusin', (e) => { const m = e.target.closest('mark'); if (m) showDetails(m); });
+  $('orgs').addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-org]');
+    if (!b) return;
+    for (const m of reading.querySelectorAll('mark.focus')) m.classList.remove('focus');
+    const marks = [...reading.querySelectorAll('mark[data-kind="org"]')].filter((m) => m.dataset.name === b.dataset.org);
+    for (const m of marks) m.classList.add('focus');
+    marks[0]?.scrollIntoView({ block: 'center', behavior: 'smooth' });
+    marks[0]?.focus({ preventScroll: true });
+  });
+  $('figures').tHead.addEventListener('click', (e) => {
+    const b = e.target.closest('button[data-sort]');
+    if (!b || !state.analysis) return;
+    const key = b.dataset.sort;
+    state.sort = { key, dir: state.sort.key === key ? -state.sort.dir : 1 };
+    renderFigures();
+  });
+  const need = (f) => () => { if (state.analysis) f(); };
+  $('export-json').addEventListener('click', need(() =>
+    download('zhlens-analysis.json', 'application/json', JSON.stringify(state.analysis, null, 2))));
+  $('export-figures').addEventListener('click', need(() =>
+    download('zhlens-figures.csv', 'text/csv;charset=utf-8', figuresCsv(state.analysis))));
+  $('export-orgs').addEventListener('click', need(() =>
+    download('zhlens-organizations.csv', 'text/csv;charset=utf-8', organizationsCsv(state.analysis))));
+  $('copy-json').addEventListener('click', need(async () => {
+    try {
+      await navigator.clipboard.writeText(JSON.stringify(state.analysis, null, 2));
+      $('status').textContent = 'Analysis copied to the clipboard.';
+    } catch (err) {
+      $('status').textContent = `Could not copy: ${err.message}`;
+    }
+  }));
+}
+
+renderLegend();
+wire();
+startWorker();

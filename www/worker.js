@@ -1,4 +1,6 @@
-// Runs the analysis off the main thread: the page never freezes on a long paste.
+// Runs the analysis off the main thread, so the page never freezes on a long
+// paste. If the module ever traps (a bug), the page is told to start a fresh
+// worker: a trapped wasm instance cannot be trusted again.
 import init, { Analyzer } from '../pkg/web/zhlens.js';
 
 let analyzer;
@@ -9,11 +11,10 @@ self.onmessage = async ({ data: { id, text } }) => {
     await ready;
     const t0 = performance.now();
     const analysis = analyzer.analyze(text);
-    const tokens = analyzer.tokens(text);
-    self.postMessage({ id, analysis, tokens, ms: performance.now() - t0 });
+    self.postMessage({ id, text, analysis, ms: performance.now() - t0 });
   } catch (e) {
-    self.postMessage({ id, error: e instanceof Error ? e.message : String(e) });
+    const fatal = e instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id, error: e instanceof Error ? e.message : String(e), fatal });
   }
 };
-self.postMessage({ loading: true });
-ready.then(() => self.postMessage({ ready: true }), (e) => self.postMessage({ error: String(e) }));
+ready.then(() => self.postMessage({ ready: true }), (e) => self.postMessage({ id: -1, error: String(e), fatal: true }));

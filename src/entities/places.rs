@@ -11,6 +11,9 @@ const PLACES: &str = include_str!("../../data/entities/places.txt");
 /// Words that make a place of the name before them.
 const ADMIN: [&str; 12] = ["省", "市", "区", "县", "镇", "乡", "村", "街道", "州", "盟", "旗", "自治区"];
 
+/// Last characters of geographic names (省, 市, 山, 河 …).
+const GEO_ENDINGS: [char; 18] = ['省', '市', '区', '县', '镇', '乡', '村', '州', '山', '河', '湖', '江', '岛', '港', '湾', '路', '街', '海'];
+
 pub struct PlaceFinder {
     lexicon: AhoCorasick,
 }
@@ -34,7 +37,10 @@ impl PlaceFinder {
         let words = seg.words;
         for (i, w) in words.iter().enumerate() {
             let word = seg.word(i);
-            if w.tag != "ns" || han_chars(word) < 2 {
+            // jieba's ns tags are loose (维度, 亦庄 as nr): a two-character ns
+            // word counts only when it ends like a place.
+            let geographic = word.ends_with(GEO_ENDINGS);
+            if w.tag != "ns" || han_chars(word) < 2 || (han_chars(word) == 2 && !geographic) {
                 continue;
             }
             // 华蓥 + 市: the administrative word belongs to the name.

@@ -1,11 +1,15 @@
-// The page in headless Chromium (Debian's, driven by playwright-core):
-// it loads the module in its worker and analyzes pasted text.
+// The page in headless Chromium (Debian's, driven by playwright-core): paste,
+// highlights checked against the module's own analysis, legend toggles,
+// figure sorting, CSV export, pasted HTML kept inert, a 2 MB paste.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { chromium } from 'playwright-core';
 import { serve } from '../../scripts/serve.mjs';
+import { Analyzer } from '../../pkg/node/index.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const SAMPLE = readFileSync(new URL('../../www/sample.txt', import.meta.url), 'utf8');
 let server, browser, url;
 
 before(async () => {
@@ -23,34 +27,94 @@ after(async () => {
   server?.close();
 });
 
-test('the page analyzes pasted text in a worker', async () => {
-  const page = await browser.newPage();
+async function open() {
+  const page = await browser.newPage({ acceptDownloads: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await page.waitForSelector('#analyze:not([disabled])', { timeout: 20000 });
-  const text = '新区打造产业高地\n\n□本报记者 李明\n\n近日，😀记者从北京经济技术开发 区获悉。';
+  await page.waitForSelector('#analyze:not([disabled])', { timeout: 30000 });
+  return { page, errors };
+}
+
+async function paste(page, text) {
+  await page.evaluate(() => { window.__before = document.querySelector('#status').textContent; });
   await page.fill('#text', text);
   await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tokens .tok').length > 0);
-  assert.equal(await page.textContent('#articles li strong'), '新区打造产业高地');
-  assert.match(await page.textContent('#articles li .authors'), /李明/);
+  await page.waitForFunction(() => /^Analyzed|^Could not/.test(document.querySelector('#status').textContent), null, { timeout: 60000 });
+}
+
+test('highlights match the module’s own analysis, per kind', async () => {
+  const { page, errors } = await open();
+  await paste(page, SAMPLE);
+  const expected = {};
+  for (const e of new Analyzer().analyze(SAMPLE).entities) expected[e.kind] = (expected[e.kind] ?? 0) + 1;
+  const shown = await page.$$eval('#reading mark', (ms) => ms.reduce((acc, m) => {
+    acc[m.dataset.kind] = (acc[m.dataset.kind] ?? 0) + 1;
+    return acc;
+  }, {}));
+  assert.deepEqual(shown, expected);
+  for (const kind of ['org', 'person', 'figure', 'date', 'theme']) assert.ok(shown[kind] > 0, `no ${kind} highlighted`);
+  // Offsets on the marks slice the pasted text.
+  const marks = await page.$$eval('#reading mark', (ms) => ms.map((m) => [Number(m.dataset.start), Number(m.dataset.end), m.textContent]));
+  for (const [s, e, t] of marks) assert.equal(SAMPLE.slice(s, e), t);
   // The reading view shows the text exactly as pasted.
-  assert.equal(await page.textContent('#tokens'), text);
-  const analysis = JSON.parse(await page.textContent('#json'));
-  assert.ok(analysis.entities.every((e) => text.slice(e.start, e.end) === e.text));
+  assert.equal((await page.textContent('#reading')).replace(/\n/g, '').includes('滨江高新区管委会主任陈立新表示'), true);
+  assert.equal(await page.locator('article.article h2').first().textContent(), '滨江高新区加快打造新能源汽车产业集群');
   assert.deepEqual(errors, []);
 });
 
-test('pasted HTML stays text', async () => {
-  const page = await browser.newPage();
-  await page.goto(url);
-  await page.waitForSelector('#analyze:not([disabled])', { timeout: 20000 });
+test('legend toggles a kind; hovering shows details; organizations panel focuses mentions', async () => {
+  const { page } = await open();
+  await paste(page, SAMPLE);
+  const bg = () => page.$eval('#reading mark[data-kind="org"]', (m) => getComputedStyle(m).backgroundColor);
+  const before = await bg();
+  await page.click('#legend button[data-kind="org"]');
+  assert.equal(await page.getAttribute('#legend button[data-kind="org"]', 'aria-pressed'), 'false');
+  assert.notEqual(await bg(), before);
+  await page.click('#legend button[data-kind="org"]');
+  assert.equal(await bg(), before);
+  await page.hover('#reading mark[data-kind="figure"]');
+  assert.match(await page.textContent('#details'), /Value/);
+  await page.click('#orgs button[data-org]');
+  assert.ok(await page.locator('#reading mark.focus').count() > 0);
+});
+
+test('the figures table sorts by value and exports CSV with a BOM', async () => {
+  const { page } = await open();
+  await paste(page, SAMPLE);
+  const figures = new Analyzer().analyze(SAMPLE).entities.filter((e) => e.kind === 'figure');
+  assert.equal(await page.locator('#figures tbody tr').count(), figures.length);
+  await page.click('#figures button[data-sort="value"]');
+  const ascending = [...figures].sort((a, b) => a.value - b.value).map((f) => f.text);
+  assert.deepEqual(await page.$$eval('#figures tbody tr td:first-child', (tds) => tds.map((t) => t.textContent)), ascending);
+  await page.click('#figures button[data-sort="value"]');
+  assert.equal(await page.getAttribute('#figures th:nth-child(2)', 'aria-sort'), 'descending');
+  await page.click('summary:has-text("Export")');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.click('#export-figures')]);
+  const csv = readFileSync(await download.path(), 'utf8');
+  assert.ok(csv.startsWith('\uFEFFtext,value'));
+  assert.equal(csv.trim().split('\r\n').length, figures.length + 1);
+});
+
+test('pasted HTML stays text and runs nothing', async () => {
+  const { page } = await open();
   await page.evaluate(() => { window.pwned = false; });
-  await page.fill('#text', '<img src=x onerror="window.pwned=true"><script>window.pwned=true</script>北京');
-  await page.click('#analyze');
-  await page.waitForFunction(() => document.querySelectorAll('#tokens .tok').length > 0);
+  await paste(page, '<img src=x onerror="window.pwned=true"><script>window.pwned=true</script>北京经济技术开发区发布<b>公告</b>');
   await page.waitForTimeout(200);
   assert.equal(await page.evaluate(() => window.pwned), false);
-  assert.equal(await page.locator('#tokens img').count(), 0);
+  assert.equal(await page.locator('#reading img, #reading script, #reading b').count(), 0);
+  assert.match(await page.textContent('#reading'), /<img src=x/);
+});
+
+test('a 2 MB paste keeps the page responsive and is analyzed', async () => {
+  const { page } = await open();
+  const big = SAMPLE.repeat(Math.ceil(2e6 / SAMPLE.length));
+  await page.evaluate((t) => { document.querySelector('#text').value = t; }, big);
+  await page.click('#analyze');
+  // While the worker analyzes, the main thread answers at once.
+  const t0 = Date.now();
+  await page.evaluate(() => 1 + 1);
+  assert.ok(Date.now() - t0 < 500, `main thread blocked for ${Date.now() - t0} ms`);
+  await page.waitForFunction(() => /^Analyzed/.test(document.querySelector('#status').textContent), null, { timeout: 120000 });
+  assert.ok(await page.locator('#reading article').count() > 100);
 });
