@@ -114,7 +114,7 @@ impl Analyzer {
         let articles = self.splitter.split(&repaired.text, &repaired.soft_breaks);
         let words = self.segmenter.tag(&repaired.text);
         let seg = Segmented::new(&repaired.text, &words);
-        let mut found = self.figures.find(&repaired.text);
+        let mut found = self.figures.find(&seg);
         found.extend(self.entities.find(&seg));
         let mut people: Vec<(usize, usize)> = found
             .iter()

@@ -2,6 +2,8 @@
 //! `jieba_rs`, so the segmenter can be swapped or its dictionary replaced
 //! without touching the recognizers.
 
+use std::collections::HashSet;
+
 use jieba_rs::Jieba;
 
 use crate::error::{Error, Result};
@@ -63,6 +65,53 @@ impl Segmenter {
             .collect()
     }
 }
+
+/// The segmented text with quick lookups of word boundaries.
+pub struct Segmented<'a> {
+    pub text: &'a str,
+    pub words: &'a [Word<'a>],
+    starts: HashSet<usize>,
+    ends: HashSet<usize>,
+}
+
+impl<'a> Segmented<'a> {
+    pub fn new(text: &'a str, words: &'a [Word<'a>]) -> Self {
+        Segmented {
+            text,
+            words,
+            starts: words.iter().map(|w| w.start).collect(),
+            ends: words.iter().map(|w| w.end).collect(),
+        }
+    }
+
+    pub fn word(&self, i: usize) -> &'a str {
+        &self.text[self.words[i].start..self.words[i].end]
+    }
+
+    /// The word starting at `at`, if one does.
+    pub fn word_at(&self, at: usize) -> Option<&Word<'a>> {
+        let i = self.words.partition_point(|w| w.start < at);
+        self.words.get(i).filter(|w| w.start == at)
+    }
+
+    /// The words inside `start..end`.
+    pub fn words_in(&self, start: usize, end: usize) -> &'a [Word<'a>] {
+        let first = self.words.partition_point(|w| w.start < start);
+        let last = self.words.partition_point(|w| w.end <= end);
+        &self.words[first..last.max(first)]
+    }
+
+    /// Whether a word starts at `at`.
+    pub fn starts_word(&self, at: usize) -> bool {
+        self.starts.contains(&at)
+    }
+
+    /// Whether `start..end` begins and ends on word boundaries.
+    pub fn aligned(&self, start: usize, end: usize) -> bool {
+        self.starts.contains(&start) && self.ends.contains(&end)
+    }
+}
+
 
 #[cfg(test)]
 mod tests {

@@ -18,12 +18,17 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
 use crate::analysis::{Detail, Found};
+use crate::segment::Segmented;
 use numerals::{parse, starts_number, Number};
 
 const UNITS: &str = include_str!("../../data/figures/units.tsv");
 const QUALIFIERS: &str = include_str!("../../data/figures/qualifiers.tsv");
 const CHANGES: &str = include_str!("../../data/figures/changes.tsv");
 const DATES: &str = include_str!("../../data/figures/dates.txt");
+const LINKS: &str = include_str!("../../data/figures/links.txt");
+/// A measure is at most this many words and characters.
+const MEASURE_MAX_WORDS: usize = 4;
+const MEASURE_MAX_CHARS: usize = 12;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -112,6 +117,7 @@ pub struct FigureFinder {
     changes: Vec<(&'static str, Change)>,
     date_words: AhoCorasick,
     eras: Vec<&'static str>,
+    links: std::collections::HashSet<&'static str>,
 }
 
 fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
@@ -189,7 +195,8 @@ impl FigureFinder {
             .match_kind(MatchKind::LeftmostLongest)
             .build(&words)
             .expect("the date words build an automaton");
-        FigureFinder { units, unit_max_chars, prefixes, suffixes, changes, date_words, eras }
+        let links = data_lines(LINKS).map(str::trim).collect();
+        FigureFinder { units, unit_max_chars, prefixes, suffixes, changes, date_words, eras, links }
     }
 
     /// The longest unit at byte `at`, with its length in bytes.
@@ -210,8 +217,46 @@ impl FigureFinder {
         None
     }
 
+    /// Every figure and date of the segmented text, by byte offsets, each
+    /// figure with what it measures when the clause says it.
+    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
+        let mut found = self.scan(seg.text);
+        for f in &mut found {
+            if let Detail::Figure(fig) = &mut f.detail {
+                fig.measure = self.measure(seg, f.start);
+            }
+        }
+        found
+    }
+
+    /// The noun phrase right before a figure, past linking words
+    /// (全产业链产值 in 全产业链产值实现428亿元).
+    fn measure(&self, seg: &Segmented, start: usize) -> Option<String> {
+        let mut i = seg.words.partition_point(|w| w.end <= start);
+        // Skip the linking words (and a prefix qualifier) before the figure.
+        while i > 0 && self.links.contains(seg.word(i - 1)) {
+            i -= 1;
+        }
+        let end = i;
+        let mut chars = 0;
+        while i > 0 && end - i < MEASURE_MAX_WORDS {
+            let w = &seg.words[i - 1];
+            let word = seg.word(i - 1);
+            // Nouns, and one-character modifiers inside the phrase (全产业链产值, 智算总规模).
+            let noun = (w.tag.starts_with('n') && !matches!(word, "全部" | "其中"))
+                || matches!(w.tag, "vn" | "j" | "x" | "eng" | "an")
+                || (matches!(w.tag, "a" | "b") && word.chars().count() == 1);
+            if !noun || !word.chars().all(char::is_alphanumeric) || chars + word.chars().count() > MEASURE_MAX_CHARS {
+                break;
+            }
+            chars += word.chars().count();
+            i -= 1;
+        }
+        (i < end && chars >= 2).then(|| seg.text[seg.words[i].start..seg.words[end - 1].end].to_string())
+    }
+
     /// Every figure and date of `text`, by byte offsets.
-    pub fn find(&self, text: &str) -> Vec<Found> {
+    fn scan(&self, text: &str) -> Vec<Found> {
         let mut found = Vec::new();
         for m in self.date_words.find_iter(text) {
             found.push(Found {
@@ -440,6 +485,14 @@ impl FigureFinder {
         }
         if unit.is_none() && value_to.is_none() && !n.scaled && !n.percent && !n.fraction {
             return Read::Skip(end);
+        }
+        // A bare Chinese number with no unit counts only when it ends in its
+        // scale (百亿, 3亿), and never as the adverbs 千万, 万万, 万一.
+        if unit.is_none() && n.scaled && !n.arabic {
+            let written = &text[start..n.end];
+            if !written.ends_with(['万', '亿']) || ["千万", "万万", "万一"].contains(&written) {
+                return Read::Skip(end);
+            }
         }
         self.finish(text, start, end, value, value_to, unit_name, kind, more)
     }
