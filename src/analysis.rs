@@ -86,6 +86,18 @@ pub enum Detail {
 }
 
 impl Detail {
+    /// The kind this detail is of.
+    pub fn kind(&self) -> crate::Kind {
+        match self {
+            Detail::Org { .. } => crate::Kind::Org,
+            Detail::Person { .. } => crate::Kind::Person,
+            Detail::Place { .. } => crate::Kind::Place,
+            Detail::Figure(_) => crate::Kind::Figure,
+            Detail::Date { .. } => crate::Kind::Date,
+            Detail::Theme { .. } => crate::Kind::Theme,
+        }
+    }
+
     /// Which of two overlapping spans is kept: the lower rank.
     fn rank(&self) -> u8 {
         match self {

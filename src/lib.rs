@@ -49,12 +49,99 @@ pub struct Options {
     /// Inputs longer than this many bytes of UTF-8 are refused with
     /// [`Error::InputTooLarge`] instead of exhausting memory.
     pub max_input_bytes: usize,
+    /// Organizations to recognize, with the other names they go by; they
+    /// take precedence over what the analyzer finds by itself.
+    pub organizations: Vec<UserOrganization>,
+    /// Words for the segmenter (names, terms of a trade).
+    pub words: Vec<UserWord>,
+    /// Themes to add to the built-in taxonomy, or to replace it with.
+    pub taxonomy: Option<UserTaxonomy>,
+    /// The kinds of span to report (`org`, `person`, `place`, `figure`,
+    /// `date`, `theme`); all when absent.
+    pub kinds: Option<Vec<Kind>>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { max_input_bytes: 32 * 1024 * 1024 }
+        Options {
+            max_input_bytes: 32 * 1024 * 1024,
+            organizations: Vec::new(),
+            words: Vec::new(),
+            taxonomy: None,
+            kinds: None,
+        }
     }
+}
+
+/// An organization the user names: `"蓝箭航天"` or `{ name, aliases }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum UserOrganization {
+    Name(String),
+    WithAliases {
+        name: String,
+        #[serde(default)]
+        aliases: Vec<String>,
+    },
+}
+
+/// A word for the segmenter: `"具身智能"` or `{ word, freq, tag }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum UserWord {
+    Word(String),
+    Entry {
+        word: String,
+        #[serde(default)]
+        freq: Option<usize>,
+        #[serde(default)]
+        tag: Option<String>,
+    },
+}
+
+/// A user taxonomy: themes with their terms, added to the built-in one
+/// (`extend`, the default) or used alone (`replace`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserTaxonomy {
+    #[serde(default)]
+    pub mode: TaxonomyMode,
+    pub themes: Vec<UserTheme>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TaxonomyMode {
+    #[default]
+    Extend,
+    Replace,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UserTheme {
+    pub label: String,
+    pub terms: Vec<UserTerm>,
+}
+
+/// A term that shows a theme: `"拿铁"` (weight 2) or `{ term, weight }`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum UserTerm {
+    Term(String),
+    Weighted { term: String, weight: f64 },
+}
+
+/// The kinds of highlighted span.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Kind {
+    Org,
+    Person,
+    Place,
+    Figure,
+    Date,
+    Theme,
 }
 
 /// A word of the segmentation: UTF-16 span in the input, the word as
@@ -84,13 +171,67 @@ impl Analyzer {
         if options.max_input_bytes == 0 {
             return Err(Error::InvalidOption("maxInputBytes must be at least 1".into()));
         }
+        let mut segmenter = Segmenter::new()?;
+        for w in &options.words {
+            let (word, freq, tag) = match w {
+                UserWord::Word(word) => (word, None, None),
+                UserWord::Entry { word, freq, tag } => (word, *freq, tag.as_deref()),
+            };
+            if word.trim().is_empty() || word.chars().any(char::is_whitespace) {
+                return Err(Error::InvalidOption(format!("words: {word:?} is not a word")));
+            }
+            segmenter.add_word(word, freq, tag);
+        }
+        let mut user_orgs = Vec::new();
+        for o in &options.organizations {
+            let (name, aliases) = match o {
+                UserOrganization::Name(name) => (name.clone(), Vec::new()),
+                UserOrganization::WithAliases { name, aliases } => (name.clone(), aliases.clone()),
+            };
+            if name.trim().is_empty() || aliases.iter().any(|a| a.trim().is_empty()) {
+                return Err(Error::InvalidOption("organizations: names and aliases must not be empty".into()));
+            }
+            // Whole words to the segmenter, so names are never cut in two.
+            for form in std::iter::once(&name).chain(&aliases) {
+                segmenter.add_word(form, None, Some("nt"));
+            }
+            user_orgs.push((name, aliases));
+        }
+        let taxonomy = match &options.taxonomy {
+            None => Taxonomy::builtin(),
+            Some(user) => {
+                let mut rows = match user.mode {
+                    TaxonomyMode::Extend => Taxonomy::builtin().rows(),
+                    TaxonomyMode::Replace => Vec::new(),
+                };
+                for theme in &user.themes {
+                    if theme.label.trim().is_empty() || theme.terms.is_empty() {
+                        return Err(Error::InvalidOption("taxonomy: each theme needs a label and terms".into()));
+                    }
+                    for t in &theme.terms {
+                        let (term, weight) = match t {
+                            UserTerm::Term(term) => (term.clone(), 2.0),
+                            UserTerm::Weighted { term, weight } => (term.clone(), *weight),
+                        };
+                        if term.trim().is_empty() || !(weight.is_finite() && weight > 0.0) {
+                            return Err(Error::InvalidOption(format!(
+                                "taxonomy: theme {:?} has an empty term or a weight that is not a positive number",
+                                theme.label
+                            )));
+                        }
+                        rows.push((theme.label.clone(), term, weight));
+                    }
+                }
+                Taxonomy::from_rows(rows)
+            }
+        };
         Ok(Analyzer {
             options,
-            segmenter: Segmenter::new()?,
+            segmenter,
             splitter: Splitter::new(),
             figures: FigureFinder::new(),
-            entities: EntityFinder::new(),
-            taxonomy: Taxonomy::builtin(),
+            entities: EntityFinder::with_organizations(&user_orgs),
+            taxonomy,
             keywords: Keywords::new(),
         })
     }
@@ -135,6 +276,9 @@ impl Analyzer {
                 }
             })
             .collect();
+        if let Some(kinds) = &self.options.kinds {
+            found.retain(|f| kinds.contains(&f.detail.kind()));
+        }
         Ok(analysis::assemble(&map, &articles, found, topics))
     }
 

@@ -112,7 +112,6 @@ impl<'a> Segmented<'a> {
     }
 }
 
-
 #[cfg(test)]
 mod tests {
     use super::*;

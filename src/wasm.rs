@@ -13,6 +13,17 @@ const TYPES: &str = r#"
 export interface AnalyzerOptions {
   /** Inputs longer than this many bytes of UTF-8 throw instead of being analyzed (default 32 MiB). */
   maxInputBytes?: number;
+  /** Organizations to recognize, by name or with the other names they go by; they take precedence. */
+  organizations?: Array<string | { name: string; aliases?: string[] }>;
+  /** Words for the segmenter, with an optional frequency (higher keeps it whole) and part-of-speech tag. */
+  words?: Array<string | { word: string; freq?: number; tag?: string }>;
+  /** Themes added to the built-in taxonomy ("extend", the default) or replacing it ("replace"). */
+  taxonomy?: {
+    mode?: "extend" | "replace";
+    themes: Array<{ label: string; terms: Array<string | { term: string; weight: number }> }>;
+  };
+  /** The kinds of span to report; all when absent. */
+  kinds?: Array<"org" | "person" | "place" | "figure" | "date" | "theme">;
 }
 
 /** One analysis of a text (SPEC.md). Offsets are UTF-16 code units into the text passed: `text.slice(start, end)`. */

@@ -48,7 +48,12 @@ pub struct EntityFinder {
 
 impl EntityFinder {
     pub fn new() -> Self {
-        EntityFinder { orgs: OrgFinder::new(), people: PeopleFinder::new(), places: PlaceFinder::new() }
+        Self::with_organizations(&[])
+    }
+
+    /// With the user's organizations (name, aliases), which take precedence.
+    pub fn with_organizations(user: &[(String, Vec<String>)]) -> Self {
+        EntityFinder { orgs: OrgFinder::with_user(user), people: PeopleFinder::new(), places: PlaceFinder::new() }
     }
 
     pub fn find(&self, seg: &Segmented) -> Vec<Found> {

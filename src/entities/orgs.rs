@@ -54,6 +54,8 @@ pub struct OrgFinder {
     boundary_verbs: HashSet<&'static str>,
     appositives: HashSet<&'static str>,
     events: Vec<&'static str>,
+    /// Names the user gave: kept as given even when only an alias is written.
+    user_names: HashSet<String>,
     /// Place names, to find the short form of 北京永泰生物制品有限公司 (永泰生物).
     places: Vec<&'static str>,
 }
@@ -75,6 +77,11 @@ fn compact(s: &str) -> String {
 
 impl OrgFinder {
     pub fn new() -> Self {
+        Self::with_user(&[])
+    }
+
+    /// With the user's organizations (name, aliases) first in the lexicon.
+    pub fn with_user(user: &[(String, Vec<String>)]) -> Self {
         let mut suffixes: Vec<(&'static str, Strength)> = data_lines(SUFFIXES)
             .filter_map(|l| {
                 let (w, s) = l.split_once('\t')?;
@@ -90,6 +97,12 @@ impl OrgFinder {
         suffixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
         let mut forms = Vec::new();
         let mut known_canonical = Vec::new();
+        for (name, aliases) in user {
+            for form in std::iter::once(name).chain(aliases) {
+                forms.push(form.clone());
+                known_canonical.push(name.clone());
+            }
+        }
         for line in data_lines(KNOWN) {
             let mut names = line.split('\t').map(str::trim).filter(|s| !s.is_empty());
             let Some(canonical) = names.next() else {
@@ -115,6 +128,7 @@ impl OrgFinder {
             appositives: data_lines(APPOSITIVES).collect(),
             events: data_lines(EVENTS).collect(),
             places: data_lines(PLACES).collect(),
+            user_names: user.iter().map(|(n, _)| n.clone()).collect(),
         }
     }
 
@@ -188,6 +202,9 @@ impl OrgFinder {
         let mut written: HashMap<&str, &str> = HashMap::new();
         for (s, e, name) in &resolved {
             let surface = &text[*s..*e];
+            if self.user_names.contains(name) {
+                continue;
+            }
             let best = written.entry(name.as_str()).or_insert(surface);
             if surface == name || (*best != name && surface.len() > best.len()) {
                 *best = surface;

@@ -12,7 +12,8 @@ const PLACES: &str = include_str!("../../data/entities/places.txt");
 const ADMIN: [&str; 12] = ["省", "市", "区", "县", "镇", "乡", "村", "街道", "州", "盟", "旗", "自治区"];
 
 /// Last characters of geographic names (省, 市, 山, 河 …).
-const GEO_ENDINGS: [char; 18] = ['省', '市', '区', '县', '镇', '乡', '村', '州', '山', '河', '湖', '江', '岛', '港', '湾', '路', '街', '海'];
+const GEO_ENDINGS: [char; 18] =
+    ['省', '市', '区', '县', '镇', '乡', '村', '州', '山', '河', '湖', '江', '岛', '港', '湾', '路', '街', '海'];
 
 pub struct PlaceFinder {
     lexicon: AhoCorasick,

@@ -1,0 +1,131 @@
+// Benchmarks zhlens against its peers in one run, on the same inputs, and
+// prints ratios (machines here are noisy: compare within one run only):
+//   bytes shipped to a browser (raw, gzip -9, brotli 11): zhlens vs jieba-wasm
+//   cold start (median of fresh Node processes): import → first analyze / cut
+//   throughput (median of runs): zhlens analyze, jieba-wasm cut (HMM),
+//     Recognizers-Text (zh-cn number, percentage, currency, dimension, age)
+//   scaling from 10 KB to 10 MB, and memory after many analyses.
+// `npm run bench` (after scripts/build.sh). BENCH_QUICK=1 for a short run.
+import { readFileSync, statSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const require = createRequire(import.meta.url);
+const root = fileURLToPath(new URL('..', import.meta.url));
+const quick = !!process.env.BENCH_QUICK;
+const SAMPLE = readFileSync(`${root}/www/sample.txt`, 'utf8');
+const page = (bytes) => SAMPLE.repeat(Math.max(1, Math.round(bytes / Buffer.byteLength(SAMPLE))));
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const mb = (s) => Buffer.byteLength(s) / 1e6;
+const fmt = (x, d = 1) => x.toLocaleString('en-US', { maximumFractionDigits: d, minimumFractionDigits: d });
+
+function time(f, runs) {
+  f(); // warm
+  const ts = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = performance.now();
+    f();
+    ts.push(performance.now() - t0);
+  }
+  return median(ts);
+}
+
+function table(title, header, rows) {
+  console.log(`\n${title}`);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
+  const line = (r) => r.map((c, i) => String(c).padStart(widths[i])).join('  ');
+  console.log(line(header));
+  for (const r of rows) console.log(line(r));
+}
+
+// --- size ---------------------------------------------------------------------
+function shipped(files) {
+  const bufs = files.map((f) => readFileSync(f));
+  const raw = bufs.reduce((n, b) => n + b.length, 0);
+  const gz = bufs.reduce((n, b) => n + gzipSync(b, { level: 9 }).length, 0);
+  const br = bufs.reduce((n, b) => n + brotliCompressSync(b, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length, 0);
+  return { raw, gz, br };
+}
+const jiebaDir = `${root}/node_modules/jieba-wasm/pkg/web`;
+const ours = shipped([`${root}/pkg/web/zhlens_bg.wasm`, `${root}/pkg/web/zhlens.js`]);
+const theirs = shipped([`${jiebaDir}/jieba_rs_wasm_bg.wasm`, `${jiebaDir}/jieba_rs_wasm.js`]);
+const MB = (n) => fmt(n / 1e6, 2);
+table('Shipped to a browser (wasm + JS), MB', ['', 'raw', 'gzip -9', 'brotli 11'], [
+  ['zhlens', MB(ours.raw), MB(ours.gz), MB(ours.br)],
+  ['jieba-wasm 2.4.0', MB(theirs.raw), MB(theirs.gz), MB(theirs.br)],
+  ['ratio', fmt(ours.raw / theirs.raw, 2), fmt(ours.gz / theirs.gz, 2), fmt(ours.br / theirs.br, 2)],
+]);
+
+// --- cold start ---------------------------------------------------------------
+function cold(code, runs) {
+  const ts = [];
+  for (let i = 0; i < runs; i++) {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+    ts.push(Number(out.trim()));
+  }
+  return median(ts);
+}
+const firstText = JSON.stringify(SAMPLE);
+const coldRuns = quick ? 3 : 7;
+const coldOurs = cold(`const t0 = performance.now();
+const { Analyzer } = await import('./pkg/node/index.mjs');
+new Analyzer().analyze(${firstText});
+console.log(performance.now() - t0);`, coldRuns);
+const coldTheirs = cold(`const t0 = performance.now();
+const { cut } = await import('jieba-wasm');
+cut(${firstText}, true);
+console.log(performance.now() - t0);`, coldRuns);
+table(`Cold start: import → first result, median of ${coldRuns} fresh processes, ms`, ['', 'ms'], [
+  ['zhlens analyze()', fmt(coldOurs)],
+  ['jieba-wasm cut(HMM)', fmt(coldTheirs)],
+  ['ratio zhlens / jieba-wasm', fmt(coldOurs / coldTheirs, 2)],
+]);
+
+// --- throughput ---------------------------------------------------------------
+const { Analyzer } = await import(`${root}/pkg/node/index.mjs`);
+const jieba = require('jieba-wasm');
+const R = require('@microsoft/recognizers-text-suite');
+const analyzer = new Analyzer();
+const text60 = page(60e3);
+const runs = quick ? 3 : 9;
+const tAnalyze = time(() => analyzer.analyze(text60), runs);
+const tCut = time(() => jieba.cut(text60, true), runs);
+// Recognizers-Text is slow: measured on a smaller slice of the same text.
+const text6 = page(6e3);
+const recognize = (t) => {
+  for (const f of [R.recognizeNumber, R.recognizePercentage, R.recognizeCurrency, R.recognizeDimension, R.recognizeAge]) {
+    f(t, R.Culture.Chinese);
+  }
+};
+const tRec = time(() => recognize(text6), quick ? 1 : 3);
+const speed = (t, s) => mb(s) / (t / 1000);
+const sOurs = speed(tAnalyze, text60);
+const sCut = speed(tCut, text60);
+const sRec = speed(tRec, text6);
+table(`Throughput, median of ${runs} runs on ${fmt(mb(text60), 2)} MB (Recognizers on ${fmt(mb(text6) * 1000, 0)} KB)`, ['', 'MB/s', 'vs jieba cut', 'vs Recognizers'], [
+  ['zhlens analyze() (all passes)', fmt(sOurs, 2), fmt(sOurs / sCut, 2), fmt(sOurs / sRec, 0)],
+  ['jieba-wasm cut(HMM)', fmt(sCut, 2), '1.00', fmt(sCut / sRec, 0)],
+  ['Recognizers-Text zh-cn (5 recognizers)', fmt(sRec, 4), fmt(sRec / sCut, 4), '1'],
+]);
+
+// --- scaling ------------------------------------------------------------------
+const sizes = quick ? [10e3, 100e3, 1e6] : [10e3, 100e3, 1e6, 10e6];
+table('Scaling: zhlens analyze() throughput by input size', ['size', 'ms', 'MB/s'], sizes.map((n) => {
+  const t = page(n);
+  const ms = time(() => analyzer.analyze(t), n >= 1e6 ? 1 : 3);
+  return [`${fmt(mb(t), 2)} MB`, fmt(ms, 0), fmt(speed(ms, t), 2)];
+}));
+
+// --- memory -------------------------------------------------------------------
+const mem = () => process.memoryUsage();
+const m0 = mem();
+const loops = quick ? 100 : 1000;
+for (let i = 0; i < loops; i++) analyzer.analyze(text60);
+const m1 = mem();
+table(`Memory: ${loops} analyses of ${fmt(mb(text60) * 1000, 0)} KB (array buffers hold the wasm memory)`, ['', 'before MB', 'after MB'], [
+  ['arrayBuffers', fmt(m0.arrayBuffers / 1e6), fmt(m1.arrayBuffers / 1e6)],
+  ['rss', fmt(m0.rss / 1e6), fmt(m1.rss / 1e6)],
+]);
+console.log(`\nzhlens wasm: ${statSync(`${root}/pkg/web/zhlens_bg.wasm`).size.toLocaleString()} bytes; node ${process.version}`);
