@@ -22,7 +22,7 @@ fn main() {
     println!("segment           {:>8.1} ms", t.elapsed().as_secs_f64() * 1e3);
     let seg = Segmented::new(&r.text, &words);
     let t = Instant::now();
-    let f = figures.find(&r.text);
+    let f = figures.find(&seg);
     println!("figures           {:>8.1} ms ({})", t.elapsed().as_secs_f64() * 1e3, f.len());
     let t = Instant::now();
     let e = entities.orgs.find(&seg);

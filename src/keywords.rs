@@ -39,13 +39,15 @@ impl Keywords {
     }
 
     /// The article's key phrases, best first.
-    /// `people`: spans of people's names, sorted by start, which are not key phrases.
-    pub fn extract(
+    /// `people`: spans of people's names, sorted by start, which are not key
+    /// phrases. `idf_cache` keeps each word's IDF across the articles of one text.
+    pub fn extract<'t>(
         &self,
-        seg: &Segmented,
+        seg: &Segmented<'t>,
         segmenter: &Segmenter,
         art: &ArticleSpan,
         people: &[(usize, usize)],
+        idf_cache: &mut HashMap<&'t str, f64>,
     ) -> Vec<String> {
         // `people` is sorted by start: the one that could overlap a word is found by search.
         let in_person = |start: usize, end: usize| {
@@ -58,7 +60,7 @@ impl Keywords {
             .filter(|w| !in_person(w.start, w.end))
             .map(|w| (w.start, w.end, w.tag))
             .collect();
-        let text = seg.text;
+        let text: &'t str = seg.text;
         let is_content =
             |&(s, e, tag): &(usize, usize, &str)| content(&text[s..e], tag) && !self.stopwords.contains(&text[s..e]);
         // Term frequencies (title counted more), and runs of adjacent content words.
@@ -88,7 +90,9 @@ impl Keywords {
             }
         }
         let total = segmenter.total_frequency() as f64;
-        let idf = |word: &str| (total / segmenter.frequency(word).max(1) as f64).ln();
+        let mut idf = |word: &'t str| {
+            *idf_cache.entry(word).or_insert_with(|| (total / segmenter.frequency(word).max(1) as f64).ln())
+        };
         // Phrases that recur take their occurrences from their words, and
         // score as their words' mean IDF, with a bonus for saying more.
         let mut scored: Vec<(String, f64)> = Vec::new();
@@ -141,7 +145,7 @@ mod tests {
         let words = segmenter.tag(text);
         let seg = Segmented::new(text, &words);
         let art = ArticleSpan { start: 0, end: text.len(), title_end: text.find('\n').unwrap() };
-        let k = Keywords::new().extract(&seg, &segmenter, &art, &[]);
+        let k = Keywords::new().extract(&seg, &segmenter, &art, &[], &mut HashMap::new());
         assert_eq!(k[0], "人形机器人", "{k:?}");
         assert!(!k.iter().any(|w| w == "记者" || w == "表示"), "{k:?}");
         assert!(k.len() <= MAX_KEYWORDS);

@@ -264,6 +264,7 @@ impl Analyzer {
             .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
             .collect();
         people.sort_unstable();
+        let mut idf_cache = std::collections::HashMap::new();
         let topics = articles
             .iter()
             .map(|a| {
@@ -272,7 +273,7 @@ impl Analyzer {
                 found.extend(spans);
                 analysis::ArticleTopics {
                     themes,
-                    keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people),
+                    keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people, &mut idf_cache),
                 }
             })
             .collect();

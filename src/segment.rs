@@ -2,8 +2,6 @@
 //! `jieba_rs`, so the segmenter can be swapped or its dictionary replaced
 //! without touching the recognizers.
 
-use std::collections::HashSet;
-
 use jieba_rs::Jieba;
 
 use crate::error::{Error, Result};
@@ -69,19 +67,13 @@ impl Segmenter {
 /// The segmented text with quick lookups of word boundaries.
 pub struct Segmented<'a> {
     pub text: &'a str,
+    /// The words in order; they tile the text, so starts and ends are sorted.
     pub words: &'a [Word<'a>],
-    starts: HashSet<usize>,
-    ends: HashSet<usize>,
 }
 
 impl<'a> Segmented<'a> {
     pub fn new(text: &'a str, words: &'a [Word<'a>]) -> Self {
-        Segmented {
-            text,
-            words,
-            starts: words.iter().map(|w| w.start).collect(),
-            ends: words.iter().map(|w| w.end).collect(),
-        }
+        Segmented { text, words }
     }
 
     pub fn word(&self, i: usize) -> &'a str {
@@ -103,12 +95,13 @@ impl<'a> Segmented<'a> {
 
     /// Whether a word starts at `at`.
     pub fn starts_word(&self, at: usize) -> bool {
-        self.starts.contains(&at)
+        self.word_at(at).is_some()
     }
 
     /// Whether `start..end` begins and ends on word boundaries.
     pub fn aligned(&self, start: usize, end: usize) -> bool {
-        self.starts.contains(&start) && self.ends.contains(&end)
+        let i = self.words.partition_point(|w| w.end < end);
+        self.starts_word(start) && self.words.get(i).is_some_and(|w| w.end == end)
     }
 }
 

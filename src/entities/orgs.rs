@@ -42,8 +42,8 @@ const MAX_CHARS: usize = 30;
 const SHORT_FORM_MIN_CHARS: usize = 4;
 
 pub struct OrgFinder {
-    /// Organization words, longest first.
-    suffixes: Vec<(&'static str, Strength)>,
+    /// Organization words by their last character, longest first.
+    suffixes: HashMap<char, Vec<(&'static str, Strength)>>,
     /// Known names and their other names, all pointing at the canonical one.
     known: AhoCorasick,
     known_canonical: Vec<String>,
@@ -95,6 +95,12 @@ impl OrgFinder {
             })
             .collect();
         suffixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let mut by_last: HashMap<char, Vec<(&'static str, Strength)>> = HashMap::new();
+        for (w, s) in suffixes {
+            if let Some(c) = w.chars().next_back() {
+                by_last.entry(c).or_default().push((w, s));
+            }
+        }
         let mut forms = Vec::new();
         let mut known_canonical = Vec::new();
         for (name, aliases) in user {
@@ -117,7 +123,7 @@ impl OrgFinder {
         let mut legal_forms: Vec<&'static str> = data_lines(LEGAL_FORMS).collect();
         legal_forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
         OrgFinder {
-            suffixes,
+            suffixes: by_last,
             known,
             known_forms: forms.into_iter().collect(),
             known_canonical,
@@ -224,7 +230,8 @@ impl OrgFinder {
     fn suffix_ending_at(&self, seg: &Segmented, k: usize) -> Option<(&'static str, Strength, usize)> {
         let end = seg.words[k].end;
         let before = &seg.text[..end];
-        for &(suffix, strength) in &self.suffixes {
+        let last = before.chars().next_back()?;
+        for &(suffix, strength) in self.suffixes.get(&last)? {
             if !before.ends_with(suffix) {
                 continue;
             }
