@@ -117,9 +117,9 @@ fn a_five_megabyte_page_is_analyzed() {
 
 #[test]
 fn oversized_input_is_a_clear_error() {
-    let a = Analyzer::new(Options { max_input_bytes: 10 }).unwrap();
+    let a = Analyzer::new(Options { max_input_bytes: 10, ..Options::default() }).unwrap();
     let err = a.analyze("北京经济技术开发区").unwrap_err();
     assert_eq!(err, Error::InputTooLarge { bytes: 27, max: 10 });
     assert!(err.to_string().contains("maxInputBytes"));
-    assert!(Analyzer::new(Options { max_input_bytes: 0 }).is_err());
+    assert!(Analyzer::new(Options { max_input_bytes: 0, ..Options::default() }).is_err());
 }
