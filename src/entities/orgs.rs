@@ -153,6 +153,10 @@ impl OrgFinder {
                 mentions.push(Mention { start, end, name: compact(&text[start..end]), full: true });
             }
         }
+        // Lists with an organization in them, or of a kind of organization
+        // (冠捷、康宁、液化空气等企业; 机构史太白、英国P4): every member is one.
+        let listed = self.list_members(seg, &mentions);
+        mentions.extend(listed);
         // Declared abbreviations: X（以下简称Y）.
         let mut aliases: HashMap<String, String> = HashMap::new();
         for m in mentions.clone() {
@@ -225,6 +229,92 @@ impl OrgFinder {
             .collect()
     }
 
+    /// Members of 、-separated lists that are lists of organizations: one
+    /// member is already known to be one, an organization noun stands
+    /// before the list (机构史太白、…) or after its 等 (…等企业).
+    fn list_members(&self, seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
+        let words = seg.words;
+        let is_sep = |i: usize| seg.word(i) == "、";
+        let mut out = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            if !is_sep(i) {
+                i += 1;
+                continue;
+            }
+            // The first member: name-like words back from the first separator.
+            let mut first = i;
+            while first > 0 {
+                let t = seg.word(first - 1);
+                let tag = words[first - 1].tag;
+                if !name_like(t, tag) || self.boundary_verbs.contains(t) || self.appositives.contains(t) {
+                    break;
+                }
+                first -= 1;
+            }
+            while first < i && words[first].tag.starts_with('v') && words[first].tag != "vn" {
+                first += 1;
+            }
+            let before = first.checked_sub(1).map(|b| seg.word(b));
+            let mut members = vec![(first, i)];
+            // Following members, up to 等 or a word that cannot be in a name.
+            let mut at = i + 1;
+            let mut end_at;
+            loop {
+                let start = at;
+                while at < words.len()
+                    && !is_sep(at)
+                    && seg.word(at) != "等"
+                    && name_like(seg.word(at), words[at].tag)
+                    && !self.boundary_verbs.contains(seg.word(at))
+                {
+                    if words[at].tag.starts_with('v') && words[at].tag != "vn" && at > start {
+                        break;
+                    }
+                    at += 1;
+                }
+                members.push((start, at));
+                end_at = at;
+                if at < words.len() && is_sep(at) {
+                    at += 1;
+                    continue;
+                }
+                break;
+            }
+            // What follows 等: a kind of organization within a few words.
+            let after_kind = end_at < words.len()
+                && seg.word(end_at) == "等"
+                && (end_at + 1..(end_at + 5).min(words.len())).any(|k| self.appositives.contains(seg.word(k)));
+            let known = members.iter().any(|&(a, b)| {
+                a < b && mentions.iter().any(|m| m.full && m.start == words[a].start && m.end == words[b - 1].end)
+            });
+            let kind_before = before.is_some_and(|w| self.appositives.contains(w));
+            if after_kind || known || kind_before {
+                for &(a, b) in &members {
+                    // A member names something: no verbs (主动对接), and one
+                    // common word alone is not a name (数据, 北京).
+                    let tags: Vec<&str> = (a..b).map(|k| words[k].tag).collect();
+                    let verb = tags.iter().any(|t| t.starts_with('v') && *t != "vn");
+                    let proper_one =
+                        tags.len() == 1 && matches!(tags[0], "nz" | "nr" | "nrt" | "x" | "j" | "eng" | "nt");
+                    if a >= b || verb || !(tags.len() > 1 || proper_one) {
+                        continue;
+                    }
+                    let (s, e) = (words[a].start, words[b - 1].end);
+                    let name = compact(&seg.text[s..e]);
+                    let chars = name.chars().count();
+                    let numeral =
+                        name.chars().next().is_some_and(|c| c.is_numeric() || "一二三四五六七八九十两".contains(c));
+                    if (2..=12).contains(&chars) && !numeral && !self.generic.contains(name.as_str()) {
+                        out.push(Mention { start: s, end: e, name, full: true });
+                    }
+                }
+            }
+            i = end_at.max(i + 1);
+        }
+        out
+    }
+
     /// The organization word ending with word `k` (it may span words:
     /// 合作 + 区): the suffix and the index of the word it starts in.
     fn suffix_ending_at(&self, seg: &Segmented, k: usize) -> Option<(&'static str, Strength, usize)> {
@@ -283,15 +373,15 @@ impl OrgFinder {
             chain.push(i);
             j = i;
         }
-        // A name does not open with a verb: trim them from the far end.
-        while chain.last().is_some_and(|&i| seg.words[i].tag.starts_with('v') && !self.opens_name(seg, i)) {
-            chain.pop();
-        }
         // 和 joins two parts of one name only after a place (北京市人力资源和社会保障局).
         if let Some(pos) = chain.iter().position(|&i| seg.word(i) == "和") {
             if chain.last().is_none_or(|&i| seg.words[i].tag != "ns") {
                 chain.truncate(pos);
             }
+        }
+        // A name does not open with a verb: trim them from the far end.
+        while chain.last().is_some_and(|&i| seg.words[i].tag.starts_with('v') && !self.opens_name(seg, i)) {
+            chain.pop();
         }
         let start_word = chain.last().copied();
         let start = start_word.map_or(seg.words[k0].start, |i| seg.words[i].start);
