@@ -15,6 +15,7 @@ writeFileSync(pkg('node/package.json'), JSON.stringify({ type: 'commonjs' }, nul
 writeFileSync(pkg('node/index.mjs'), `import { createRequire } from 'node:module';
 const wasm = createRequire(import.meta.url)('./zhlens.js');
 export const Analyzer = wasm.Analyzer;
+export const wasmMemoryBytes = wasm.wasmMemoryBytes;
 export function initSync() { return wasm; }
 export default async function init() { return wasm; }
 `);

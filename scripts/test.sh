@@ -22,4 +22,4 @@ bash scripts/build.sh
   CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test wasm_browser
 )
 step "Node: the packed package, and the page in Chromium"
-node --test tests/node/ tests/e2e/
+node --expose-gc --test tests/node/ tests/e2e/

@@ -113,6 +113,13 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value.serialize(&serializer).map_err(|e| JsError::new(&format!("zhlens: {e}")))
 }
 
+/// Bytes of linear memory the module holds now (it grows to the largest
+/// analysis and is reused after): for watching memory from JavaScript.
+#[wasm_bindgen(js_name = wasmMemoryBytes)]
+pub fn wasm_memory_bytes() -> f64 {
+    (core::arch::wasm32::memory_size(0) * 65536) as f64
+}
+
 /// Analyzes Chinese news text. Build one and reuse it: construction loads
 /// the dictionaries.
 #[wasm_bindgen]

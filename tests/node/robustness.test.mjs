@@ -1,0 +1,44 @@
+// Robustness from JavaScript: strings JS can hold and Rust cannot (lone
+// surrogates), control characters, and memory over many analyses and
+// many analyzers (run with --expose-gc for the last).
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Analyzer, wasmMemoryBytes } from '../../pkg/node/index.mjs';
+
+const analyzer = new Analyzer();
+const PAGE = '滨江高新区加快打造产业集群\n\n□本报记者 林晓\n\n近日，滨江高新区管委会主任陈立新表示，园区产值实现286.5亿元，同比增长32.4%。\n';
+
+function assertSlices(text, analysis) {
+  for (const e of analysis.entities) {
+    assert.ok(e.start >= 0 && e.start < e.end && e.end <= text.length, JSON.stringify(e));
+    // Lone surrogates arrive in Rust as U+FFFD, one unit each: the offsets still hold.
+    assert.equal(text.slice(e.start, e.end).replace(/[\uD800-\uDFFF]/g, '\uFFFD'), e.text);
+  }
+}
+
+test('lone surrogates, NUL, BOM, CR line ends and RTL text analyze with valid offsets', () => {
+  for (const text of ['\uD800', '北京\uDC00经济技术开发区实现428亿元', `\uFEFF${PAGE}`, PAGE.replace(/\n/g, '\r\n'),
+    PAGE.replace(/\n/g, '\r'), '\u0000\u0001北京\u0007', 'مرحبا بالعالم ١٢٣', 'e\u0301\u0301 北京', '亿亿亿亿元', '9'.repeat(400) + '元']) {
+    assertSlices(text, analyzer.analyze(text));
+  }
+});
+
+test('memory does not grow over 10,000 analyses or 1,000 analyzers', { skip: !global.gc && 'needs --expose-gc' }, () => {
+  for (let i = 0; i < 200; i++) analyzer.analyze(PAGE);
+  global.gc();
+  const before = wasmMemoryBytes();
+  for (let i = 0; i < 10000; i++) analyzer.analyze(PAGE);
+  global.gc();
+  assert.ok(wasmMemoryBytes() <= before + (1 << 20), `grew from ${before} to ${wasmMemoryBytes()}`);
+  const a = new Analyzer();
+  a.free();
+  global.gc();
+  const beforeCycles = wasmMemoryBytes();
+  for (let i = 0; i < 1000; i++) {
+    const x = new Analyzer();
+    x.analyze('北京');
+    x.free();
+  }
+  global.gc();
+  assert.ok(wasmMemoryBytes() <= beforeCycles + (4 << 20), `grew from ${beforeCycles} to ${wasmMemoryBytes()}`);
+});
