@@ -157,6 +157,7 @@ impl OrgFinder {
         // (冠捷、康宁、液化空气等企业; 机构史太白、英国P4): every member is one.
         let listed = self.list_members(seg, &mentions);
         mentions.extend(listed);
+        mentions.extend(publications(text));
         // Declared abbreviations: X（以下简称Y）.
         let mut aliases: HashMap<String, String> = HashMap::new();
         for m in mentions.clone() {
@@ -265,7 +266,8 @@ impl OrgFinder {
                 while at < words.len()
                     && !is_sep(at)
                     && seg.word(at) != "等"
-                    && name_like(seg.word(at), words[at].tag)
+                    // Inside a member, a direction word belongs to the name (中兴北方总部).
+                    && (name_like(seg.word(at), words[at].tag) || (words[at].tag == "f" && at > start))
                     && !self.boundary_verbs.contains(seg.word(at))
                 {
                     if words[at].tag.starts_with('v') && words[at].tag != "vn" && at > start {
@@ -285,8 +287,9 @@ impl OrgFinder {
             let after_kind = end_at < words.len()
                 && seg.word(end_at) == "等"
                 && (end_at + 1..(end_at + 5).min(words.len())).any(|k| self.appositives.contains(seg.word(k)));
+            // A member that is, or opens with, an organization already found.
             let known = members.iter().any(|&(a, b)| {
-                a < b && mentions.iter().any(|m| m.full && m.start == words[a].start && m.end == words[b - 1].end)
+                a < b && mentions.iter().any(|m| m.full && m.start == words[a].start && m.end <= words[b - 1].end)
             });
             let kind_before = before.is_some_and(|w| self.appositives.contains(w));
             if after_kind || known || kind_before {
@@ -397,9 +400,12 @@ impl OrgFinder {
         let first = start_word.unwrap_or(k0);
         let ok = match strength {
             Strength::Strong => true,
-            // A place opens it, or the dictionary knows the whole as an organization (北京市政府).
+            // A place or a national body opens it (上海市数据局, 国家信创基地), or
+            // the dictionary knows the whole as an organization (北京市政府).
             Strength::Place => {
-                seg.words[first].tag == "ns" || (k0 == k && suffix_inside && tag == "nt" && start_word.is_none())
+                seg.words[first].tag == "ns"
+                    || (start_word.is_some() && matches!(seg.word(first), "国家" | "全国" | "中华" | "中央"))
+                    || (k0 == k && suffix_inside && tag == "nt" && start_word.is_none())
             }
             // The word right before the organization word is a proper name.
             Strength::Weak => !suffix_inside && chain.first().is_some_and(|&b| self.proper(seg, b)),
@@ -469,10 +475,38 @@ impl Default for OrgFinder {
     }
 }
 
+/// Journals and papers named in title marks: 《自然》杂志, 期刊《科学》.
+fn publications(text: &str) -> Vec<Mention> {
+    const AFTER: [&str; 6] = ["杂志", "期刊", "周刊", "日报", "晚报", "学报"];
+    const BEFORE: [&str; 4] = ["期刊", "杂志", "刊物", "报纸"];
+    let mut out = Vec::new();
+    for (open, _) in text.match_indices('《') {
+        let inner = open + '《'.len_utf8();
+        let Some(len) = text[inner..].find('》').filter(|&l| l > 0 && l <= 60) else { continue };
+        let end = inner + len + '》'.len_utf8();
+        let named = &text[inner..inner + len];
+        if named.contains(['《', '\n']) {
+            continue;
+        }
+        if AFTER.iter().any(|w| text[end..].starts_with(w)) || BEFORE.iter().any(|w| text[..open].ends_with(w)) {
+            out.push(Mention { start: open, end, name: text[open..end].to_string(), full: true });
+        }
+    }
+    out
+}
+
 /// Words that may stand inside an organization's name.
 fn name_like(word: &str, tag: &str) -> bool {
     if !word.chars().all(|c| c.is_alphanumeric() || c == '·') {
         return false;
+    }
+    // Schools numbered in their city: 八中, 十一中, 一小.
+    let mut chars = word.chars().rev();
+    if matches!(chars.next(), Some('中' | '小'))
+        && chars.clone().count() > 0
+        && chars.all(|c| "一二三四五六七八九十".contains(c))
+    {
+        return true;
     }
     // HMM words that start with a numeral are clause openers (三是), not names.
     if tag == "x" && word.chars().next().is_some_and(|c| "一二三四五六七八九十两".contains(c)) {
@@ -565,6 +599,18 @@ mod tests {
         let list = orgs("星河云帆空间科技股份有限公司发布新品。星河云帆表示，明年将扩产。");
         assert!(has(&list, "星河云帆空间科技股份有限公司", "星河云帆空间科技股份有限公司"), "{list:?}");
         assert!(has(&list, "星河云帆", "星河云帆空间科技股份有限公司"), "{list:?}");
+    }
+
+    #[test]
+    fn journals_schools_and_national_bases() {
+        let list = orgs("研究成果发表于国际学术期刊《星海》杂志。推进滨江八中分校建设，提升国家智造基地效能。");
+        assert!(has(&list, "《星海》", "《星海》"), "{list:?}");
+        assert!(
+            has(&list, "滨江八中分校", "滨江八中分校") || list.iter().any(|(s, _)| s.ends_with("八中分校")),
+            "{list:?}"
+        );
+        assert!(has(&list, "国家智造基地", "国家智造基地"), "{list:?}");
+        assert!(orgs("他在《人民的名义》中出演。").is_empty());
     }
 
     #[test]
