@@ -44,6 +44,12 @@ pub struct Taxonomy {
     automaton: AhoCorasick,
 }
 
+/// One term's occurrences in an article: count, best position factor, spans.
+type TermHits = (usize, f64, Vec<(usize, usize)>);
+
+/// A label's score in an article and its terms' contributions.
+type LabelScore = (usize, f64, Vec<(f64, usize)>);
+
 /// Where an article is in the text, for weighing its terms.
 pub struct ArticleSpan {
     pub start: usize,
@@ -122,8 +128,7 @@ impl Taxonomy {
     /// The themes of one article and the spans of their evidence.
     pub fn score(&self, seg: &Segmented, art: &ArticleSpan) -> (Vec<ThemeScore>, Vec<Found>) {
         let text = &seg.text[art.start..art.end];
-        // per term: (count, best position factor, spans)
-        let mut hits: HashMap<usize, (usize, f64, Vec<(usize, usize)>)> = HashMap::new();
+        let mut hits: HashMap<usize, TermHits> = HashMap::new();
         for m in self.automaton.find_iter(text) {
             let (s, e) = (art.start + m.start(), art.start + m.end());
             // Two-character terms must start a word (园区, not 工业园|区…).
@@ -151,7 +156,7 @@ impl Taxonomy {
             entry.1.push((contribution, t));
         }
         let best = by_label.values().map(|v| v.0).fold(0.0, f64::max);
-        let mut ranked: Vec<(usize, f64, Vec<(f64, usize)>)> = by_label
+        let mut ranked: Vec<LabelScore> = by_label
             .into_iter()
             .filter(|(_, (score, _))| *score >= MIN_SCORE && *score >= MIN_SHARE * best)
             .map(|(l, (score, terms))| (l, score, terms))

@@ -336,22 +336,17 @@ impl FigureFinder {
                 e += t.len();
             }
             e
-        } else if int && (1.0..=12.0).contains(&v) && rest.starts_with('月') {
-            n.end
-        } else if int
-            && (1.0..=31.0).contains(&v)
-            && (rest.starts_with('日') || (n.arabic && rest.starts_with('号')))
-            && n.arabic
-        {
-            n.end
-        } else if int
-            && (0.0..=24.0).contains(&v)
-            && (rest.starts_with('时') || rest.starts_with("点"))
-            && self.clock_follows(text, n.end)
-        {
-            n.end
         } else {
-            return None;
+            // A month (3月), a day written in digits (2日, 2号), an hour (7时, 8点半).
+            let month = (1.0..=12.0).contains(&v) && rest.starts_with('月');
+            let day = n.arabic && (1.0..=31.0).contains(&v) && (rest.starts_with('日') || rest.starts_with('号'));
+            let hour = (0.0..=24.0).contains(&v)
+                && (rest.starts_with('时') || rest.starts_with('点'))
+                && self.clock_follows(text, n.end);
+            if !(int && (month || day || hour)) {
+                return None;
+            }
+            n.end
         };
         // Month, day and clock parts that follow: 2024年3月2日7时37分.
         loop {
