@@ -11,6 +11,7 @@
 //! (short lines with no byline after them) do not start a new one. Text with
 //! no anchors is one article titled by its first line.
 
+use crate::data_lines;
 use crate::repair::{is_cjk, is_han};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,7 +104,7 @@ impl Splitter {
     pub fn new() -> Self {
         let mut s =
             Splitter { roles: Vec::new(), credits: Vec::new(), roles_alone: Vec::new(), credits_alone: Vec::new() };
-        for line in BYLINES.lines().filter(|l| !l.starts_with('#') && !l.trim().is_empty()) {
+        for line in data_lines(BYLINES) {
             let list = match line.split_once('\t') {
                 Some(("role", w)) => (&mut s.roles, w),
                 Some(("credit", w)) => (&mut s.credits, w),

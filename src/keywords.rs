@@ -6,8 +6,9 @@
 
 use std::collections::{HashMap, HashSet};
 
+use crate::data_lines;
 use crate::entities::Segmented;
-use crate::repair::is_han;
+use crate::repair::{han_chars, is_han};
 use crate::segment::Segmenter;
 use crate::themes::ArticleSpan;
 
@@ -24,7 +25,7 @@ pub struct Keywords {
 
 /// A content word: nouns, names, verbal nouns, words the dictionary does not know.
 fn content(word: &str, tag: &str) -> bool {
-    word.chars().filter(|&c| is_han(c)).count() >= 2
+    han_chars(word) >= 2
         && word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
         && !word.chars().any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万亿两".contains(c))
         && (matches!(tag, "n" | "nz" | "nt" | "ns" | "vn" | "x" | "eng" | "l" | "j" | "nrt") || tag.starts_with("n"))
@@ -33,9 +34,7 @@ fn content(word: &str, tag: &str) -> bool {
 
 impl Keywords {
     pub fn new() -> Self {
-        Keywords {
-            stopwords: STOPWORDS.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')).collect(),
-        }
+        Keywords { stopwords: data_lines(STOPWORDS).collect() }
     }
 
     /// The article's key phrases, best first.

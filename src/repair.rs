@@ -125,6 +125,11 @@ pub fn is_han(c: char) -> bool {
     matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0x20000..=0x3FFFF)
 }
 
+/// How many Han ideographs `s` has.
+pub fn han_chars(s: &str) -> usize {
+    s.chars().filter(|&c| is_han(c)).count()
+}
+
 fn is_horizontal_space(c: char) -> bool {
     c == ' ' || c == '\t' || c == '\u{3000}' || c == '\u{A0}' || (c.is_whitespace() && !is_line_break(c))
 }

@@ -105,6 +105,15 @@ impl<'a> Segmented<'a> {
     }
 }
 
+/// Segments `text` with the built-in dictionary and runs `f` on it: the
+/// setup every pass's unit tests share.
+#[cfg(test)]
+pub(crate) fn with_segmented<T>(text: &str, f: impl FnOnce(&Segmented) -> T) -> T {
+    let segmenter = Segmenter::new().expect("the built-in dictionary loads");
+    let words = segmenter.tag(text);
+    f(&Segmented::new(text, &words))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

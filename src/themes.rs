@@ -186,13 +186,11 @@ impl Taxonomy {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segmenter;
+    use crate::segment::with_segmented;
 
     fn themes(text: &str, title_end: usize) -> Vec<ThemeScore> {
-        let segmenter = Segmenter::new().unwrap();
-        let words = segmenter.tag(text);
-        let seg = Segmented::new(text, &words);
-        Taxonomy::builtin().score(&seg, &ArticleSpan { start: 0, end: text.len(), title_end }).0
+        let span = ArticleSpan { start: 0, end: text.len(), title_end };
+        with_segmented(text, |seg| Taxonomy::builtin().score(seg, &span).0)
     }
 
     #[test]

@@ -14,17 +14,11 @@ mod places;
 use aho_corasick::{AhoCorasick, MatchKind};
 
 use crate::analysis::Found;
-use crate::repair::is_han;
 pub use crate::segment::Segmented;
 
 pub use orgs::OrgFinder;
 pub use people::PeopleFinder;
 pub use places::PlaceFinder;
-
-/// A data file's lines, without comments and blank lines.
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-}
 
 /// Leftmost-longest automaton over `words`.
 fn automaton<I, P>(words: I) -> AhoCorasick
@@ -33,10 +27,6 @@ where
     P: AsRef<[u8]>,
 {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).expect("lexicon automaton builds")
-}
-
-fn han_chars(s: &str) -> usize {
-    s.chars().filter(|&c| is_han(c)).count()
 }
 
 /// Every organization, person and place of the text.

@@ -9,8 +9,10 @@ use std::collections::{HashMap, HashSet};
 
 use aho_corasick::AhoCorasick;
 
-use super::{automaton, data_lines, han_chars, Segmented};
+use super::{automaton, Segmented};
 use crate::analysis::{Detail, Found};
+use crate::data_lines;
+use crate::repair::han_chars;
 
 const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");
 const KNOWN: &str = include_str!("../../data/entities/orgs.txt");
@@ -559,13 +561,10 @@ fn declared_aliases(text: &str, end: usize) -> Vec<(usize, usize, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segmenter;
+    use crate::segment::with_segmented;
 
     fn orgs(text: &str) -> Vec<(String, String)> {
-        let segmenter = Segmenter::new().unwrap();
-        let words = segmenter.tag(text);
-        let seg = Segmented::new(text, &words);
-        let mut found = OrgFinder::new().find(&seg);
+        let mut found = with_segmented(text, |seg| OrgFinder::new().find(seg));
         found.sort_by_key(|f| f.start);
         found
             .into_iter()

@@ -6,8 +6,9 @@
 
 use std::collections::HashSet;
 
-use super::{data_lines, Segmented};
+use super::Segmented;
 use crate::analysis::{Detail, Found};
+use crate::data_lines;
 use crate::repair::is_han;
 
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
@@ -121,12 +122,10 @@ impl PeopleFinder {
         // Names listed with a confirmed one: 潘朝阳、罗自立获得…
         let mut extra = Vec::new();
         for c in &confirmed {
-            for sep in ['、'] {
-                if text[c.end..].starts_with(sep) {
-                    let at = c.end + sep.len_utf8();
-                    if let Some(&end) = self.names_at(text, at).iter().rev().find(|&&e| self.boundary(seg, at, e)) {
-                        extra.push(Candidate { start: at, end, role: c.role.clone() });
-                    }
+            if text[c.end..].starts_with('、') {
+                let at = c.end + '、'.len_utf8();
+                if let Some(&end) = self.names_at(text, at).iter().rev().find(|&&e| self.boundary(seg, at, e)) {
+                    extra.push(Candidate { start: at, end, role: c.role.clone() });
                 }
             }
         }
@@ -177,7 +176,9 @@ impl PeopleFinder {
     /// The title right before a name, with what qualifies it (北京经开区工委书记).
     fn role_before(&self, text: &str, at: usize) -> Option<String> {
         let before = &text[..at];
-        let title = self.roles.iter().find(|r| before.ends_with(**r))?;
+        if !self.roles.iter().any(|r| before.ends_with(r)) {
+            return None;
+        }
         // Run back to the clause start.
         let clause_start = before
             .char_indices()
@@ -192,7 +193,6 @@ impl PeopleFinder {
             .iter()
             .find_map(|p| phrase.strip_prefix(p))
             .unwrap_or(phrase);
-        let _ = title;
         Some(phrase.to_string())
     }
 }
@@ -206,13 +206,10 @@ impl Default for PeopleFinder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segmenter;
+    use crate::segment::with_segmented;
 
     fn people(text: &str) -> Vec<(String, Option<String>)> {
-        let segmenter = Segmenter::new().unwrap();
-        let words = segmenter.tag(text);
-        let seg = Segmented::new(text, &words);
-        let mut found = PeopleFinder::new().find(&seg);
+        let mut found = with_segmented(text, |seg| PeopleFinder::new().find(seg));
         found.sort_by_key(|f| f.start);
         found
             .into_iter()

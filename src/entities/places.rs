@@ -3,8 +3,10 @@
 
 use aho_corasick::AhoCorasick;
 
-use super::{automaton, data_lines, han_chars, Segmented};
+use super::{automaton, Segmented};
 use crate::analysis::{Detail, Found};
+use crate::data_lines;
+use crate::repair::han_chars;
 
 const PLACES: &str = include_str!("../../data/entities/places.txt");
 
@@ -64,16 +66,13 @@ impl Default for PlaceFinder {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::segment::Segmenter;
+    use crate::segment::with_segmented;
 
     #[test]
     fn places_from_lexicon_tags_and_admin_words() {
         let text = "活动在山东省济南市举办，来自法国和深圳的代表参加。";
-        let segmenter = Segmenter::new().unwrap();
-        let words = segmenter.tag(text);
-        let seg = Segmented::new(text, &words);
-        let names: Vec<String> =
-            PlaceFinder::new().find(&seg).into_iter().map(|f| text[f.start..f.end].to_string()).collect();
+        let found = with_segmented(text, |seg| PlaceFinder::new().find(seg));
+        let names: Vec<String> = found.into_iter().map(|f| text[f.start..f.end].to_string()).collect();
         for place in ["法国", "深圳"] {
             assert!(names.iter().any(|n| n == place), "{place} not in {names:?}");
         }

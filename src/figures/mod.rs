@@ -18,6 +18,7 @@ use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
 use crate::analysis::{Detail, Found};
+use crate::data_lines;
 use crate::segment::Segmented;
 use numerals::{parse, starts_number, Number};
 
@@ -118,10 +119,6 @@ pub struct FigureFinder {
     date_words: AhoCorasick,
     eras: Vec<&'static str>,
     links: std::collections::HashSet<&'static str>,
-}
-
-fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
 }
 
 fn qualifier(s: &str) -> Option<Qualifier> {
