@@ -1,24 +1,38 @@
-// Writes pkg/package.json and the entry files that make pkg/ one package for
-// bundlers and browsers (pkg/web) and Node, ESM and CommonJS (pkg/node).
+// Assembles the npm package in the build's output folder (pkg/ by default):
+// the wasm-bindgen glue of each target, with the package's own JavaScript
+// layer from js/ (entries, trap recovery, the worker API), and package.json.
+//   web/   browsers and bundlers: index.js (init + Analyzer), worker-api.js
+//   node/  Node: index.cjs for require(), index.mjs for import
 import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
+const out = new URL(`${process.argv[2] ?? 'pkg'}/`, root);
+const js = (name) => new URL(`js/${name}`, root);
 const cargo = readFileSync(new URL('Cargo.toml', root), 'utf8');
 const version = cargo.match(/^version = "([^"]+)"/m)[1];
 const description = cargo.match(/^description = "([^"]+)"/m)[1];
-const pkg = (p) => new URL(`pkg/${p}`, root);
 
-// Node's build is CommonJS inside an ESM package: mark its folder.
-writeFileSync(pkg('node/package.json'), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
-// ESM entry for Node: the module is ready at import; init() is a no-op so the
-// same code runs in browsers and Node.
-writeFileSync(pkg('node/index.mjs'), `import { createRequire } from 'node:module';
-const wasm = createRequire(import.meta.url)('./zhlens.js');
-export const Analyzer = wasm.Analyzer;
-export const wasmMemoryBytes = wasm.wasmMemoryBytes;
-export function initSync() { return wasm; }
-export default async function init() { return wasm; }
-`);
+for (const name of ['index.js', 'index.d.ts', 'core.js', 'worker.js', 'worker-api.js', 'worker-api.d.ts']) {
+  copyFileSync(js(name), new URL(`web/${name}`, out));
+}
+// `[Symbol.dispose]` exists at run time, but typing it would break
+// type-checking for every project whose `lib` predates ESNext.Disposable.
+for (const target of ['web', 'node']) {
+  const types = new URL(`${target}/zhlens.d.ts`, out);
+  writeFileSync(types, readFileSync(types, 'utf8').replace(/^\s*\[Symbol\.dispose\]\(\): void;\n/m, ''));
+}
+copyFileSync(js('node.cjs'), new URL('node/index.cjs', out));
+copyFileSync(js('node.mjs'), new URL('node/index.mjs', out));
+copyFileSync(js('index.d.ts'), new URL('node/index.d.ts', out));
+// core.js as CommonJS: its only module syntax is the one export.
+const core = readFileSync(js('core.js'), 'utf8');
+if (!core.includes('export function wrap(')) throw new Error('package: js/core.js no longer exports wrap()');
+writeFileSync(
+  new URL('node/core.cjs', out),
+  core.replace('export function wrap(', 'function wrap(') + '\nexports.wrap = wrap;\n',
+);
+// The Node glue is CommonJS inside an ESM package: mark its folder.
+writeFileSync(new URL('node/package.json', out), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 
 const manifest = {
   name: 'zhlens',
@@ -26,22 +40,23 @@ const manifest = {
   description,
   license: 'MIT',
   type: 'module',
-  main: './node/zhlens.js',
-  module: './web/zhlens.js',
-  types: './web/zhlens.d.ts',
+  main: './node/index.cjs',
+  module: './web/index.js',
+  types: './web/index.d.ts',
   exports: {
     '.': {
-      types: './web/zhlens.d.ts',
-      node: { import: './node/index.mjs', require: './node/zhlens.js' },
-      default: './web/zhlens.js',
+      node: { types: './node/index.d.ts', import: './node/index.mjs', require: './node/index.cjs' },
+      types: './web/index.d.ts',
+      default: './web/index.js',
     },
+    './worker': { types: './web/worker-api.d.ts', default: './web/worker-api.js' },
     './zhlens_bg.wasm': './web/zhlens_bg.wasm',
     './package.json': './package.json',
   },
   files: ['web/', 'node/', 'README.md', 'LICENSE'],
-  sideEffects: false,
+  sideEffects: ['./web/worker.js'],
   keywords: ['chinese', 'nlp', 'ner', 'segmentation', 'jieba', 'wasm', 'news'],
 };
-writeFileSync(pkg('package.json'), JSON.stringify(manifest, null, 2) + '\n');
-copyFileSync(new URL('README.md', root), pkg('README.md'));
-copyFileSync(new URL('LICENSE', root), pkg('LICENSE'));
+writeFileSync(new URL('package.json', out), JSON.stringify(manifest, null, 2) + '\n');
+copyFileSync(new URL('README.md', root), new URL('README.md', out));
+copyFileSync(new URL('LICENSE', root), new URL('LICENSE', out));

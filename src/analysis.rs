@@ -171,12 +171,18 @@ pub fn assemble(
     topics: Vec<ArticleTopics>,
 ) -> Analysis {
     // Bylines are the surest people of all: nothing else may cut into them.
+    // Authors come in text order and never overlap, so the one that could
+    // cut into a span is the last starting before its end.
     let authors: Vec<Found> = articles
         .iter()
         .flat_map(|a| &a.authors)
         .map(|au| Found { start: au.start, end: au.end, detail: Detail::Person { name: au.name.clone(), role: None } })
         .collect();
-    found.retain(|f| !authors.iter().any(|a| f.start < a.end && a.start < f.end));
+    debug_assert!(authors.windows(2).all(|w| w[0].end <= w[1].start));
+    found.retain(|f| {
+        let i = authors.partition_point(|a| a.start < f.end);
+        i == 0 || authors[i - 1].end <= f.start
+    });
     found.extend(authors);
     let found = without_overlaps(found);
     let organizations = organizations(map, &found);
@@ -218,16 +224,15 @@ pub fn assemble(
 /// names it went by and how often it was mentioned.
 fn organizations(map: &SpanMap, found: &[Found]) -> Vec<Organization> {
     let mut rows: Vec<Organization> = Vec::new();
+    let mut row_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
     for f in found {
         let Detail::Org { name } = &f.detail else { continue };
         let surface: String = map.repaired(f.start, f.end).chars().filter(|c| !c.is_whitespace()).collect();
-        let row = match rows.iter_mut().position(|r| &r.name == name) {
-            Some(i) => &mut rows[i],
-            None => {
-                rows.push(Organization { name: name.clone(), aliases: Vec::new(), mentions: 0 });
-                rows.last_mut().expect("just pushed")
-            }
-        };
+        let i = *row_of.entry(name).or_insert_with(|| {
+            rows.push(Organization { name: name.clone(), aliases: Vec::new(), mentions: 0 });
+            rows.len() - 1
+        });
+        let row = &mut rows[i];
         row.mentions += 1;
         if &surface != name && !row.aliases.contains(&surface) {
             row.aliases.push(surface);

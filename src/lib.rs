@@ -60,6 +60,9 @@ pub struct Options {
     pub organizations: Vec<UserOrganization>,
     /// Words for the segmenter (names, terms of a trade).
     pub words: Vec<UserWord>,
+    /// A dictionary in jieba's format (`word freq tag` lines), added to the
+    /// built-in one or replacing it.
+    pub dictionary: Option<UserDictionary>,
     /// Themes to add to the built-in taxonomy, or to replace it with.
     pub taxonomy: Option<UserTaxonomy>,
     /// The kinds of span to report (`org`, `person`, `place`, `figure`,
@@ -73,6 +76,7 @@ impl Default for Options {
             max_input_bytes: 32 * 1024 * 1024,
             organizations: Vec::new(),
             words: Vec::new(),
+            dictionary: None,
             taxonomy: None,
             kinds: None,
         }
@@ -105,19 +109,30 @@ pub enum UserWord {
     },
 }
 
+/// A user dictionary: jieba's text format, loaded over the built-in
+/// dictionary (`extend`, the default) or in its place (`replace`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct UserDictionary {
+    pub text: String,
+    #[serde(default)]
+    pub mode: MergeMode,
+}
+
 /// A user taxonomy: themes with their terms, added to the built-in one
 /// (`extend`, the default) or used alone (`replace`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 pub struct UserTaxonomy {
     #[serde(default)]
-    pub mode: TaxonomyMode,
+    pub mode: MergeMode,
     pub themes: Vec<UserTheme>,
 }
 
+/// How user data meets the built-in data: added to it or used alone.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum TaxonomyMode {
+pub enum MergeMode {
     #[default]
     Extend,
     Replace,
@@ -177,7 +192,15 @@ impl Analyzer {
         if options.max_input_bytes == 0 {
             return Err(Error::InvalidOption("maxInputBytes must be at least 1".into()));
         }
-        let mut segmenter = Segmenter::new()?;
+        let mut segmenter = match &options.dictionary {
+            None => Segmenter::new()?,
+            Some(UserDictionary { text, mode: MergeMode::Replace }) => Segmenter::with_dictionary(text)?,
+            Some(UserDictionary { text, mode: MergeMode::Extend }) => {
+                let mut segmenter = Segmenter::new()?;
+                segmenter.load_dictionary(text)?;
+                segmenter
+            }
+        };
         for w in &options.words {
             let (word, freq, tag) = match w {
                 UserWord::Word(word) => (word, None, None),
@@ -207,8 +230,8 @@ impl Analyzer {
             None => Taxonomy::builtin(),
             Some(user) => {
                 let mut rows = match user.mode {
-                    TaxonomyMode::Extend => Taxonomy::builtin().rows(),
-                    TaxonomyMode::Replace => Vec::new(),
+                    MergeMode::Extend => Taxonomy::builtin().rows(),
+                    MergeMode::Replace => Vec::new(),
                 };
                 for theme in &user.themes {
                     if theme.label.trim().is_empty() || theme.terms.is_empty() {
@@ -283,10 +306,15 @@ impl Analyzer {
                 }
             })
             .collect();
+        let mut analysis = analysis::assemble(&map, &articles, found, topics);
+        // After assembly, which adds the bylines' authors as people.
         if let Some(kinds) = &self.options.kinds {
-            found.retain(|f| kinds.contains(&f.detail.kind()));
+            analysis.entities.retain(|e| kinds.contains(&e.detail.kind()));
+            if !kinds.contains(&Kind::Org) {
+                analysis.organizations.clear();
+            }
         }
-        Ok(analysis::assemble(&map, &articles, found, topics))
+        Ok(analysis)
     }
 
     /// The segmentation of `text` (after repair), without whitespace tokens.

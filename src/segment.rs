@@ -27,9 +27,26 @@ pub struct Segmenter {
 impl Segmenter {
     /// The segmenter with jieba's dictionary.
     pub fn new() -> Result<Self> {
-        let jieba = Jieba::with_dict(&mut DICT.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
-        let total = DICT.lines().filter_map(|l| l.split(' ').nth(1)?.parse::<usize>().ok()).sum();
-        Ok(Segmenter { jieba, total })
+        Self::with_dictionary(DICT)
+    }
+
+    /// The segmenter with another dictionary in jieba's format (`word freq
+    /// tag` lines; frequency and tag optional), in place of the built-in one.
+    /// The recognizers read its tags (`ns`, `nr`, `nt` …), so a replacement
+    /// should be a whole general dictionary, not a list of terms.
+    pub fn with_dictionary(text: &str) -> Result<Self> {
+        let jieba = Jieba::with_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
+        let mut segmenter = Segmenter { jieba, total: 0 };
+        segmenter.total = total_frequency(text);
+        Ok(segmenter)
+    }
+
+    /// Adds the entries of a dictionary in jieba's format; a word already
+    /// known takes the new frequency (and keeps its tag).
+    pub fn load_dictionary(&mut self, text: &str) -> Result<()> {
+        self.jieba.load_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
+        self.total += total_frequency(text);
+        Ok(())
     }
 
     /// Adds a word, or changes one (frequency: how strongly it is preferred;
@@ -62,6 +79,11 @@ impl Segmenter {
             .map(|t| Word { start: t.byte_start, end: t.byte_end, tag: t.tag })
             .collect()
     }
+}
+
+/// The sum of the frequencies in a dictionary's text.
+fn total_frequency(text: &str) -> usize {
+    text.lines().filter_map(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok()).sum()
 }
 
 /// The segmented text with quick lookups of word boundaries.
@@ -130,6 +152,19 @@ mod tests {
         }
         assert_eq!(at, text.len());
         assert!(words.iter().any(|w| &text[w.start..w.end] == "集成电路"));
+    }
+
+    #[test]
+    fn a_loaded_dictionary_adds_words_and_a_replacement_is_used_alone() {
+        let text = "星河湾区发布新品";
+        let mut seg = Segmenter::new().unwrap();
+        seg.load_dictionary("星河湾区 50000 ns\n").unwrap();
+        assert!(seg.tag(text).iter().any(|w| &text[w.start..w.end] == "星河湾区" && w.tag == "ns"));
+        let alone = Segmenter::with_dictionary("星河 10 n\n湾区 10 n\n").unwrap();
+        assert!(!alone.has_word("发布") && alone.has_word("湾区"));
+        assert_eq!(alone.total_frequency(), 20);
+        let bad = Segmenter::new().unwrap().load_dictionary("星河 many n\n").map(|_| ()).unwrap_err();
+        assert!(bad.to_string().contains("line 1"), "{bad}");
     }
 
     #[test]

@@ -17,6 +17,12 @@ export interface AnalyzerOptions {
   organizations?: Array<string | { name: string; aliases?: string[] }>;
   /** Words for the segmenter, with an optional frequency (higher keeps it whole) and part-of-speech tag. */
   words?: Array<string | { word: string; freq?: number; tag?: string }>;
+  /**
+   * A dictionary in jieba's format (`word freq tag` per line; freq and tag optional), as text or UTF-8 bytes
+   * (e.g. `await (await fetch(url)).arrayBuffer()`), added to the built-in one ("extend", the default) or
+   * used in its place ("replace": then it should be a whole general dictionary, since the recognizers read its tags).
+   */
+  dictionary?: { text: string | Uint8Array | ArrayBuffer; mode?: "extend" | "replace" };
   /** Themes added to the built-in taxonomy ("extend", the default) or replacing it ("replace"). */
   taxonomy?: {
     mode?: "extend" | "replace";
@@ -104,6 +110,19 @@ export interface Token {
 }
 "#;
 
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = console, js_name = error)]
+    fn console_error(message: &str);
+}
+
+/// A panic aborts the instance with a bare `unreachable`; the hook writes
+/// the panic's message and place to the console first, for the bug report.
+fn report_panics_to_console() {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(|| std::panic::set_hook(Box::new(|info| console_error(&format!("zhlens panicked: {info}")))));
+}
+
 fn js_error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
@@ -134,6 +153,7 @@ impl Analyzer {
     pub fn new(
         #[wasm_bindgen(unchecked_param_type = "AnalyzerOptions")] options: JsValue,
     ) -> Result<Analyzer, JsError> {
+        report_panics_to_console();
         let options: Options = if options.is_undefined() || options.is_null() {
             Options::default()
         } else {
@@ -149,6 +169,12 @@ impl Analyzer {
     /// The analysis of `text`: articles, entities, organizations (SPEC.md).
     #[wasm_bindgen(unchecked_return_type = "Analysis")]
     pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
+        // Test builds only: makes the module trap, so the package's recovery
+        // from a trap can be tested on a real one.
+        #[cfg(feature = "fault-injection")]
+        if text == "zhlens:trap" {
+            panic!("zhlens: fault injected");
+        }
         to_js(&self.inner.analyze(text).map_err(js_error)?)
     }
 

@@ -99,3 +99,36 @@ fn invalid_options_are_clear_errors() {
     let bad_word = Options { words: vec![UserWord::Word("两个 词".into())], ..Options::default() };
     assert!(Analyzer::new(bad_word).err().unwrap().to_string().contains("words"));
 }
+
+#[test]
+fn a_user_dictionary_extends_the_segmenter_or_replaces_it_and_bad_lines_are_clear_errors() {
+    let text = "星河湾区的青禾智造发布新品";
+    let words = |options: Options| -> Vec<String> {
+        Analyzer::new(options).unwrap().tokens(text).unwrap().into_iter().map(|t| t.word).collect()
+    };
+    assert!(!words(Options::default()).contains(&"星河湾区".to_string()));
+    let extended: Options =
+        serde_json::from_str(r#"{"dictionary": {"text": "星河湾区 80000 ns\n青禾智造 80000 nt\n"}}"#).unwrap();
+    let extended_words = words(extended);
+    assert!(extended_words.contains(&"星河湾区".to_string()) && extended_words.contains(&"发布".to_string()));
+    let replaced: Options =
+        serde_json::from_str(r#"{"dictionary": {"text": "星河湾 80000 ns\n区的 80000 n\n", "mode": "replace"}}"#)
+            .unwrap();
+    // Only a dictionary of its own would cut 区的 out of 湾区的.
+    assert_eq!(words(replaced)[..2], ["星河湾", "区的"]);
+    let bad: Options =
+        serde_json::from_str(r#"{"dictionary": {"text": "星河湾区 80000 ns\n青禾 many nt\n"}}"#).unwrap();
+    let error = Analyzer::new(bad).map(|_| ()).unwrap_err().to_string();
+    assert!(error.contains("dictionary") && error.contains("line 2"), "{error}");
+}
+
+#[test]
+fn kinds_limit_every_span_reported_bylines_included() {
+    let text = "新区产值创新高\n\n□本报记者 李明\n\n北京经济技术开发区全年产值达428亿元。";
+    let options: Options = serde_json::from_str(r#"{"kinds": ["figure"]}"#).unwrap();
+    let analysis = Analyzer::new(options).unwrap().analyze(text).unwrap();
+    assert!(!analysis.entities.is_empty());
+    assert!(analysis.entities.iter().all(|e| e.detail.kind() == Kind::Figure));
+    assert!(analysis.organizations.is_empty());
+    assert_eq!(analysis.articles[0].authors, ["李明"]);
+}

@@ -1,6 +1,7 @@
-// The page: sends the text to the analysis worker and shows what comes back.
+// The page: sends the text to the package's analysis worker and shows what comes back.
 // Pasted text is only ever put in the page as text nodes (textContent),
 // never parsed as HTML.
+import { AnalyzerWorker } from '../pkg/web/worker-api.js';
 import { formatValue, figuresCsv, organizationsCsv } from './format.js';
 
 const $ = (id) => document.getElementById(id);
@@ -11,9 +12,8 @@ const KINDS = [
 const DEBOUNCE_MS = 300;
 
 const state = { text: '', analysis: null, sort: { key: null, dir: 1 }, hidden: new Set() };
-let worker;
-let nextId = 0;
-let latest = -1;
+let analyzer;
+let latest = 0;
 let timer = 0;
 
 function el(tag, attrs = {}, text) {
@@ -24,42 +24,44 @@ function el(tag, attrs = {}, text) {
 }
 
 // --- the worker -------------------------------------------------------------
-function startWorker() {
-  worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
-  worker.onmessage = ({ data }) => onResult(data);
-  worker.onerror = (e) => { $('status').textContent = `The analyzer failed to load: ${e.message}`; };
+// The package's worker API: analysis runs off the main thread; a trap inside
+// the module comes back as an error and the next request works.
+function startAnalyzer() {
+  analyzer = new AnalyzerWorker();
+  analyzer.ready.then(
+    () => {
+      $('analyze').disabled = false;
+      $('status').textContent = 'Ready. Paste text or load the sample.';
+      if ($('text').value) analyze();
+    },
+    (e) => { $('status').textContent = `The analyzer failed to load: ${e.message}`; },
+  );
 }
 
-function onResult(data) {
-  if (data.ready) {
-    $('analyze').disabled = false;
-    $('status').textContent = 'Ready. Paste text or load the sample.';
-    if ($('text').value) analyze();
-    return;
-  }
-  if (data.id !== latest) return; // a newer request is under way
-  document.body.classList.remove('busy');
-  if (data.error) {
-    $('status').textContent = `Could not analyze: ${data.error}`;
-    // A crashed module is replaced; the pasted text stays where it is.
-    if (data.fatal) { worker.terminate(); startWorker(); }
-    return;
-  }
-  state.text = data.text;
-  state.analysis = data.analysis;
-  const n = data.analysis.entities.length;
-  $('status').textContent = `Analyzed ${data.text.length.toLocaleString()} characters in ${data.ms.toFixed(0)} ms: ` +
-    `${data.analysis.articles.length} articles, ${n.toLocaleString()} highlights.`;
-  render();
-}
-
-function analyze() {
+async function analyze() {
   clearTimeout(timer);
   const text = $('text').value;
-  latest = nextId++;
+  const id = ++latest;
   document.body.classList.add('busy');
   $('status').textContent = 'Analyzing…';
-  worker.postMessage({ id: latest, text });
+  let result;
+  try {
+    result = await analyzer.analyzeTimed(text);
+  } catch (e) {
+    if (id !== latest) return;
+    document.body.classList.remove('busy');
+    // The pasted text stays where it is; the next request starts afresh.
+    $('status').textContent = `Could not analyze: ${e.message}`;
+    return;
+  }
+  if (id !== latest) return; // a newer request is under way
+  document.body.classList.remove('busy');
+  state.text = text;
+  state.analysis = result.analysis;
+  const n = result.analysis.entities.length;
+  $('status').textContent = `Analyzed ${text.length.toLocaleString()} characters in ${result.ms.toFixed(0)} ms: ` +
+    `${result.analysis.articles.length} articles, ${n.toLocaleString()} highlights.`;
+  render();
 }
 
 // --- rendering ----------------------------------------------------------------
@@ -315,4 +317,4 @@ function wire() {
 
 renderLegend();
 wire();
-startWorker();
+startAnalyzer();

@@ -6,6 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use zhlens::wasm_api::Analyzer;
 
+use crate::common::inputs::small_inputs;
 use crate::common::samples::{ASTRAL, PAGE};
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -64,4 +65,26 @@ fn bad_options_and_oversized_input_throw_errors() {
     let err = JsValue::from(Analyzer::new(bogus.into()).err().unwrap());
     let message: String = js_sys::Error::from(err).message().into();
     assert!(message.contains("unknown field"), "{message}");
+}
+
+/// `text` analyzes in wasm and every entity and token slices it; figure
+/// values are finite numbers.
+pub fn assert_input(analyzer: &Analyzer, name: &str, text: &str) {
+    let analysis = analyzer.analyze(text).unwrap_or_else(|e| panic!("{name}: {:?}", JsValue::from(e)));
+    let entities = get(&analysis, "entities");
+    assert_slices(text, &entities);
+    for e in Array::from(&entities).iter() {
+        if get(&e, "kind") == "figure" {
+            assert!(get(&e, "value").as_f64().is_some_and(f64::is_finite), "{name}: {e:?}");
+        }
+    }
+    assert_slices(text, &analyzer.tokens(text).unwrap());
+}
+
+#[wasm_bindgen_test]
+fn every_named_input_analyzes_with_valid_offsets() {
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    for (name, text) in small_inputs() {
+        assert_input(&analyzer, name, &text);
+    }
 }

@@ -10,11 +10,14 @@ import { Analyzer } from '../../pkg/node/index.mjs';
 
 const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const SAMPLE = readFileSync(new URL('../../www/sample.txt', import.meta.url), 'utf8');
-let server, browser, url;
+let server, faultServer, browser, url, faultUrl;
 
 before(async () => {
   server = await serve(0);
   url = `http://127.0.0.1:${server.address().port}/www/`;
+  // The page over a test build of the package in which analyze("zhlens:trap") traps.
+  faultServer = await serve(0, '127.0.0.1', { pkg: 'target/fault-pkg' });
+  faultUrl = `http://127.0.0.1:${faultServer.address().port}/www/`;
   browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
@@ -25,13 +28,14 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
+  faultServer?.close();
 });
 
-async function open() {
+async function open(at = url) {
   const page = await browser.newPage({ acceptDownloads: true });
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(url);
+  await page.goto(at);
   await page.waitForSelector('#analyze:not([disabled])', { timeout: 30000 });
   return { page, errors };
 }
@@ -117,4 +121,15 @@ test('a 2 MB paste keeps the page responsive and is analyzed', async () => {
   assert.ok(Date.now() - t0 < 500, `main thread blocked for ${Date.now() - t0} ms`);
   await page.waitForFunction(() => /^Analyzed/.test(document.querySelector('#status').textContent), null, { timeout: 120000 });
   assert.ok(await page.locator('#reading article').count() > 100);
+});
+
+test('a trap in the module is reported, the pasted text is kept, and the next analysis works', async () => {
+  const { page, errors } = await open(faultUrl);
+  await paste(page, 'zhlens:trap');
+  assert.match(await page.textContent('#status'), /^Could not analyze: zhlens: internal error .*restarted/);
+  assert.equal(await page.inputValue('#text'), 'zhlens:trap');
+  await paste(page, SAMPLE);
+  assert.match(await page.textContent('#status'), /^Analyzed/);
+  assert.ok(await page.locator('#reading mark[data-kind="org"]').count() > 0);
+  assert.deepEqual(errors, []);
 });
