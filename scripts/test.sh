@@ -11,8 +11,9 @@ step "setup"
 bash scripts/setup.sh --test
 step "cargo test (native)"
 cargo test --quiet
-step "build the wasm module and the npm package"
+step "build the wasm module and the npm package (and a fault-injection build for recovery tests)"
 bash scripts/build.sh
+bash scripts/build.sh --fault-injection
 (
   # shellcheck disable=SC1091
   source .toolchain/env
@@ -21,5 +22,5 @@ bash scripts/build.sh
   step "wasm tests in headless Chromium"
   CHROMEDRIVER=/usr/bin/chromedriver wasm-pack test --headless --chrome -- --test wasm_browser
 )
-step "Node: the packed package, and the page in Chromium"
+step "Node: the packed package in sample projects (Node ESM, CommonJS, Vite), and the page in Chromium"
 node --expose-gc --test tests/node/ tests/e2e/

@@ -127,9 +127,12 @@ fn js_error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
+/// Results cross as one JSON string that JavaScript parses: building the
+/// objects field by field from wasm (serde-wasm-bindgen) took most of the
+/// time of a whole analysis; `JSON.parse` builds them natively.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let serializer = serde_wasm_bindgen::Serializer::new().serialize_maps_as_objects(true);
-    value.serialize(&serializer).map_err(|e| JsError::new(&format!("zhlens: {e}")))
+    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("zhlens: {e}")))?;
+    js_sys::JSON::parse(&json).map_err(|_| JsError::new("zhlens: the result did not parse as JSON"))
 }
 
 /// Bytes of linear memory the module holds now (it grows to the largest
