@@ -224,7 +224,7 @@ pub fn assemble(
 /// names it went by and how often it was mentioned.
 fn organizations(map: &SpanMap, found: &[Found]) -> Vec<Organization> {
     let mut rows: Vec<Organization> = Vec::new();
-    let mut row_of: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut row_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for f in found {
         let Detail::Org { name } = &f.detail else { continue };
         let surface: String = map.repaired(f.start, f.end).chars().filter(|c| !c.is_whitespace()).collect();

@@ -4,7 +4,7 @@
 //! more, and adjacent words that recur together merged into one phrase
 //! (人形 + 机器人 → 人形机器人).
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data_lines;
 use crate::entities::Segmented;
@@ -63,8 +63,8 @@ impl Keywords {
         let is_content =
             |&(s, e, tag): &(usize, usize, &str)| content(&text[s..e], tag) && !self.stopwords.contains(&text[s..e]);
         // Term frequencies (title counted more), and runs of adjacent content words.
-        let mut tf: HashMap<&str, f64> = HashMap::new();
-        let mut phrases: HashMap<String, (usize, Vec<&str>)> = HashMap::new();
+        let mut tf: HashMap<&str, f64> = HashMap::default();
+        let mut phrases: HashMap<String, (usize, Vec<&str>)> = HashMap::default();
         let mut run: Vec<(usize, usize, &str)> = Vec::new();
         for w in words.iter().chain(std::iter::once(&(usize::MAX, usize::MAX, "x"))) {
             let keep = w.0 != usize::MAX && is_content(w) && run.last().is_none_or(|p| p.1 == w.0);
@@ -144,7 +144,7 @@ mod tests {
         let words = segmenter.tag(text);
         let seg = Segmented::new(text, &words);
         let art = ArticleSpan { start: 0, end: text.len(), title_end: text.find('\n').unwrap() };
-        let k = Keywords::new().extract(&seg, &segmenter, &art, &[], &mut HashMap::new());
+        let k = Keywords::new().extract(&seg, &segmenter, &art, &[], &mut HashMap::default());
         assert_eq!(k[0], "人形机器人", "{k:?}");
         assert!(!k.iter().any(|w| w == "记者" || w == "表示"), "{k:?}");
         assert!(k.len() <= MAX_KEYWORDS);

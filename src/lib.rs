@@ -293,7 +293,7 @@ impl Analyzer {
             .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
             .collect();
         people.sort_unstable();
-        let mut idf_cache = std::collections::HashMap::new();
+        let mut idf_cache = rustc_hash::FxHashMap::default();
         let topics = articles
             .iter()
             .map(|a| {

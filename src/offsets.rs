@@ -5,7 +5,7 @@
 //! strings. A checkpoint every `STRIDE` bytes makes each conversion a short
 //! scan instead of one from the start, without a table as large as the text.
 
-const STRIDE: usize = 256;
+const STRIDE: usize = 64;
 
 pub struct Utf16Index<'a> {
     text: &'a str,

@@ -8,7 +8,7 @@
 //! weak word is not a theme) and a share of the best label's score (a
 //! passing mention in a long article is not either), at most six.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::AhoCorasick;
 
@@ -96,7 +96,7 @@ impl Taxonomy {
     /// label and term replaces the earlier one.
     pub fn from_rows(rows: Vec<(String, String, f64)>) -> Self {
         let mut labels: Vec<String> = Vec::new();
-        let mut by_term: HashMap<(usize, String), f64> = HashMap::new();
+        let mut by_term: HashMap<(usize, String), f64> = HashMap::default();
         let mut order: Vec<(usize, String)> = Vec::new();
         for (label, term, weight) in rows {
             let l = labels.iter().position(|x| *x == label).unwrap_or_else(|| {
@@ -128,7 +128,7 @@ impl Taxonomy {
     /// The themes of one article and the spans of their evidence.
     pub fn score(&self, seg: &Segmented, art: &ArticleSpan) -> (Vec<ThemeScore>, Vec<Found>) {
         let text = &seg.text[art.start..art.end];
-        let mut hits: HashMap<usize, TermHits> = HashMap::new();
+        let mut hits: HashMap<usize, TermHits> = HashMap::default();
         for m in self.automaton.find_iter(text) {
             let (s, e) = (art.start + m.start(), art.start + m.end());
             // Two-character terms must start a word (园区, not 工业园|区…).
@@ -147,7 +147,7 @@ impl Taxonomy {
             entry.1 = f64::max(entry.1, factor);
             entry.2.push((s, e));
         }
-        let mut by_label: HashMap<usize, (f64, Vec<(f64, usize)>)> = HashMap::new();
+        let mut by_label: HashMap<usize, (f64, Vec<(f64, usize)>)> = HashMap::default();
         for (&t, (count, factor, _)) in &hits {
             let term = &self.terms[t];
             let contribution = term.weight * factor * (1.0 + REPEAT * (*count as f64).ln());

@@ -5,7 +5,7 @@
 //! Every mention carries the canonical (longest, first declared) name, so
 //! the analysis can list each organization once with its aliases.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::AhoCorasick;
 
@@ -97,7 +97,7 @@ impl OrgFinder {
             })
             .collect();
         suffixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut by_last: HashMap<char, Vec<(&'static str, Strength)>> = HashMap::new();
+        let mut by_last: HashMap<char, Vec<(&'static str, Strength)>> = HashMap::default();
         for (w, s) in suffixes {
             if let Some(c) = w.chars().next_back() {
                 by_last.entry(c).or_default().push((w, s));
@@ -161,7 +161,7 @@ impl OrgFinder {
         mentions.extend(listed);
         mentions.extend(publications(text));
         // Declared abbreviations: X（以下简称Y）.
-        let mut aliases: HashMap<String, String> = HashMap::new();
+        let mut aliases: HashMap<String, String> = HashMap::default();
         for m in mentions.clone() {
             for (s, e, alias) in declared_aliases(text, m.end) {
                 aliases.insert(alias.clone(), m.name.clone());
@@ -212,7 +212,7 @@ impl OrgFinder {
             .collect();
         // A name never written in this text (国家药品监督管理局 when only 国家药监局
         // is) gives way to the longest form that is.
-        let mut written: HashMap<&str, &str> = HashMap::new();
+        let mut written: HashMap<&str, &str> = HashMap::default();
         for (s, e, name) in &resolved {
             let surface = &text[*s..*e];
             if self.user_names.contains(name) {

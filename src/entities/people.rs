@@ -4,7 +4,7 @@
 //! Once confirmed, every other mention of the name in the text is a person
 //! too. The title before the first confirmed mention is its `role`.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use super::Segmented;
 use crate::analysis::{Detail, Found};
@@ -141,7 +141,7 @@ impl PeopleFinder {
             })
             .collect();
         let taken: HashSet<usize> = confirmed.iter().map(|c| c.start).collect();
-        let mut roles: std::collections::HashMap<&str, Option<String>> = std::collections::HashMap::new();
+        let mut roles: rustc_hash::FxHashMap<&str, Option<String>> = rustc_hash::FxHashMap::default();
         for c in &confirmed {
             roles.entry(&text[c.start..c.end]).or_insert_with(|| c.role.clone());
         }

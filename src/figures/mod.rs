@@ -12,7 +12,7 @@
 
 mod numerals;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
@@ -118,7 +118,7 @@ pub struct FigureFinder {
     changes: Vec<(&'static str, Change)>,
     date_words: AhoCorasick,
     eras: Vec<&'static str>,
-    links: std::collections::HashSet<&'static str>,
+    links: rustc_hash::FxHashSet<&'static str>,
 }
 
 fn qualifier(s: &str) -> Option<Qualifier> {
@@ -146,7 +146,7 @@ const MONTH_TAILS: [&str; 6] = ["上旬", "中旬", "下旬", "初", "底", "末
 
 impl FigureFinder {
     pub fn new() -> Self {
-        let mut units = HashMap::new();
+        let mut units = HashMap::default();
         for line in data_lines(UNITS) {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if cols.len() < 4 {

@@ -1,0 +1,60 @@
+//! Native benchmarks of the core: construction apart (it is what a page
+//! load pays once), then each pass and the whole analysis on a 60 KB page.
+//! `cargo bench --bench passes`.
+use std::hint::black_box;
+
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use zhlens::articles::Splitter;
+use zhlens::entities::{EntityFinder, Segmented};
+use zhlens::figures::FigureFinder;
+use zhlens::segment::Segmenter;
+use zhlens::{repair, Analyzer, Options};
+
+#[allow(dead_code)] // the benchmarks use the page, not every sample
+#[path = "../tests/common/samples.rs"]
+mod samples;
+
+fn page() -> String {
+    samples::PAGE.repeat(60_000 / samples::PAGE.len() + 1)
+}
+
+fn construction(c: &mut Criterion) {
+    let mut group = c.benchmark_group("construction");
+    group.sample_size(20);
+    group.bench_function("Segmenter::new (jieba dictionary)", |b| b.iter(|| Segmenter::new().unwrap()));
+    group.bench_function("Splitter::new", |b| b.iter(Splitter::new));
+    group.bench_function("FigureFinder::new", |b| b.iter(FigureFinder::new));
+    group.bench_function("EntityFinder::new", |b| b.iter(EntityFinder::new));
+    group.bench_function("Analyzer::new (all)", |b| b.iter(|| Analyzer::new(Options::default()).unwrap()));
+    group.finish();
+}
+
+fn passes(c: &mut Criterion) {
+    let text = page();
+    let segmenter = Segmenter::new().unwrap();
+    let (splitter, figures, entities) = (Splitter::new(), FigureFinder::new(), EntityFinder::new());
+    let analyzer = Analyzer::new(Options::default()).unwrap();
+    let repaired = repair::repair(&text);
+    let words = segmenter.tag(&repaired.text);
+    let seg = Segmented::new(&repaired.text, &words);
+
+    let mut group = c.benchmark_group("passes on 60 KB");
+    group.throughput(Throughput::Bytes(text.len() as u64));
+    group.bench_function("repair", |b| b.iter(|| repair::repair(black_box(&text))));
+    group.bench_function("articles", |b| b.iter(|| splitter.split(black_box(&repaired.text), &repaired.soft_breaks)));
+    group.bench_function("segment", |b| b.iter(|| segmenter.tag(black_box(&repaired.text))));
+    group.bench_function("figures", |b| b.iter(|| figures.find(black_box(&seg))));
+    group.bench_function("organizations", |b| b.iter(|| entities.orgs.find(black_box(&seg))));
+    group.bench_function("people", |b| b.iter(|| entities.people.find(black_box(&seg))));
+    group.bench_function("places", |b| b.iter(|| entities.places.find(black_box(&seg))));
+    group.bench_function("analyze (all passes, result built)", |b| {
+        b.iter(|| analyzer.analyze(black_box(&text)).unwrap())
+    });
+    group.bench_function("analyze + JSON (what crosses to JS)", |b| {
+        b.iter(|| serde_json::to_string(&analyzer.analyze(black_box(&text)).unwrap()).unwrap())
+    });
+    group.finish();
+}
+
+criterion_group!(benches, construction, passes);
+criterion_main!(benches);
