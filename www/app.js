@@ -58,10 +58,11 @@ async function analyze() {
   document.body.classList.remove('busy');
   state.text = text;
   state.analysis = result.analysis;
+  $('status').textContent = 'Rendering…';
+  if (!(await render())) return; // replaced by a newer result while rendering
   const n = result.analysis.entities.length;
   $('status').textContent = `Analyzed ${text.length.toLocaleString()} characters in ${result.ms.toFixed(0)} ms: ` +
     `${result.analysis.articles.length} articles, ${n.toLocaleString()} highlights.`;
-  render();
 }
 
 // --- rendering ----------------------------------------------------------------
@@ -102,43 +103,65 @@ function highlighted(from, to, entities, cursor) {
   return frag;
 }
 
-function renderReading() {
+// Rendering goes in slices of a few milliseconds, the first screenful
+// first, so a long paste never blocks the page: each slice appends what it
+// built and yields. A newer render (a newer result, a sort) stops an older one.
+const SLICE_MS = 8;
+let renderToken = 0;
+let figuresToken = 0;
+const yieldToPage = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+/** Runs the `steps`, appending what each returns to `parent`, a slice at a time; false once `current()` is. */
+async function appendInSlices(parent, steps, current) {
+  let i = 0;
+  while (i < steps.length) {
+    const started = performance.now();
+    const frag = document.createDocumentFragment();
+    while (i < steps.length && performance.now() - started < SLICE_MS) frag.append(steps[i++]());
+    parent.append(frag);
+    if (i < steps.length) {
+      await yieldToPage();
+      if (!current()) return false;
+    }
+  }
+  return true;
+}
+
+function readingSteps() {
   const { articles, entities } = state.analysis;
-  const out = $('reading');
-  const frag = document.createDocumentFragment();
   const cursor = { i: 0 };
+  const steps = [];
   let at = 0;
+  const gap = (from, to) => () => {
+    const div = el('div', { class: 'gap' });
+    div.append(highlighted(from, to, entities, cursor));
+    return div;
+  };
   articles.forEach((a, k) => {
-    if (state.text.slice(at, a.start).trim()) {
-      const gap = el('div', { class: 'gap' });
-      gap.append(highlighted(at, a.start, entities, cursor));
-      frag.append(gap);
-    }
-    const section = el('article', { class: `article ${a.kind}`, 'data-article': k });
-    const head = el('header');
-    head.append(el('h2', {}, a.title || '(untitled)'));
-    const meta = el('p', { class: 'meta' });
-    meta.append(el('span', { class: 'kind' }, a.kind === 'caption' ? 'Photo caption' : 'Article'));
-    if (a.authors.length) meta.append(el('span', { class: 'authors' }, a.authors.join('、')));
-    head.append(meta);
-    if (a.themes.length) {
-      const chips = el('ul', { class: 'chips' });
-      for (const t of a.themes) chips.append(el('li', { title: `score ${t.score}; ${t.evidence.join('、')}` }, t.label));
-      head.append(chips);
-    }
-    section.append(head);
-    const body = el('div', { class: 'body' });
-    body.append(highlighted(a.start, a.end, entities, cursor));
-    section.append(body);
-    frag.append(section);
+    if (state.text.slice(at, a.start).trim()) steps.push(gap(at, a.start));
+    steps.push(() => {
+      const section = el('article', { class: `article ${a.kind}`, 'data-article': k });
+      const head = el('header');
+      head.append(el('h2', {}, a.title || '(untitled)'));
+      const meta = el('p', { class: 'meta' });
+      meta.append(el('span', { class: 'kind' }, a.kind === 'caption' ? 'Photo caption' : 'Article'));
+      if (a.authors.length) meta.append(el('span', { class: 'authors' }, a.authors.join('、')));
+      head.append(meta);
+      if (a.themes.length) {
+        const chips = el('ul', { class: 'chips' });
+        for (const t of a.themes) chips.append(el('li', { title: `score ${t.score}; ${t.evidence.join('、')}` }, t.label));
+        head.append(chips);
+      }
+      section.append(head);
+      const body = el('div', { class: 'body' });
+      body.append(highlighted(a.start, a.end, entities, cursor));
+      section.append(body);
+      return section;
+    });
     at = a.end;
   });
-  if (state.text.slice(at).trim()) {
-    const tail = el('div', { class: 'gap' });
-    tail.append(highlighted(at, state.text.length, entities, cursor));
-    frag.append(tail);
-  }
-  out.replaceChildren(frag);
+  if (state.text.slice(at).trim()) steps.push(gap(at, state.text.length));
+  return steps;
 }
 
 function renderPanels() {
@@ -187,29 +210,37 @@ function figures() {
   });
 }
 
+function figureRow(f, titles) {
+  const tr = el('tr', { 'data-start': f.start });
+  tr.append(
+    el('td', {}, f.text), el('td', { class: 'num' }, formatValue(f)), el('td', {}, f.unit),
+    el('td', {}, f.figureKind), el('td', {}, f.qualifier ?? ''), el('td', {}, f.measure ?? ''),
+    el('td', {}, f.article == null ? '' : titles[f.article] ?? ''),
+  );
+  return tr;
+}
+
 function renderFigures() {
+  const token = ++figuresToken;
   const rows = figures();
   $('figure-count').textContent = rows.length;
   const titles = state.analysis.articles.map((a) => a.title);
-  $('figures').tBodies[0].replaceChildren(...rows.map((f) => {
-    const tr = el('tr', { 'data-start': f.start });
-    tr.append(
-      el('td', {}, f.text), el('td', { class: 'num' }, formatValue(f)), el('td', {}, f.unit),
-      el('td', {}, f.figureKind), el('td', {}, f.qualifier ?? ''), el('td', {}, f.measure ?? ''),
-      el('td', {}, f.article == null ? '' : titles[f.article] ?? ''),
-    );
-    return tr;
-  }));
+  const body = $('figures').tBodies[0];
+  body.replaceChildren();
   for (const th of $('figures').tHead.rows[0].cells) {
     const k = th.querySelector('button').dataset.sort;
     th.setAttribute('aria-sort', k === state.sort.key ? (state.sort.dir > 0 ? 'ascending' : 'descending') : 'none');
   }
+  return appendInSlices(body, rows.map((f) => () => figureRow(f, titles)), () => token === figuresToken);
 }
 
-function render() {
-  renderReading();
+/** Renders the whole analysis; resolves false if a newer render took over. */
+async function render() {
+  const token = ++renderToken;
+  $('reading').replaceChildren();
+  if (!(await appendInSlices($('reading'), readingSteps(), () => token === renderToken))) return false;
   renderPanels();
-  renderFigures();
+  return (await renderFigures()) && token === renderToken;
 }
 
 function renderLegend() {

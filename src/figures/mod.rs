@@ -134,6 +134,14 @@ fn char_at(text: &str, i: usize) -> Option<char> {
     text.get(i..)?.chars().next()
 }
 
+/// A figure in Chinese numerals that is only the start of a longer word
+/// (零部|件, 三角|洲, 一线|城市): the word, not a number, is what is written.
+fn inside_a_word(seg: &Segmented, f: &Found) -> bool {
+    let text = &seg.text[f.start..f.end];
+    !text.chars().any(|c| c.is_ascii_digit() || ('０'..='９').contains(&c))
+        && seg.word_at(f.start).is_some_and(|w| w.end > f.end && w.tag != "m")
+}
+
 fn char_before(text: &str, i: usize) -> Option<char> {
     text[..i].chars().next_back()
 }
@@ -218,6 +226,7 @@ impl FigureFinder {
     /// figure with what it measures when the clause says it.
     pub fn find(&self, seg: &Segmented) -> Vec<Found> {
         let mut found = self.scan(seg.text);
+        found.retain(|f| !inside_a_word(seg, f));
         for f in &mut found {
             if let Detail::Figure(fig) = &mut f.detail {
                 fig.measure = self.measure(seg, f.start);
