@@ -79,7 +79,7 @@ impl Segmenter {
     /// [`CHUNK_BYTES`], cut after punctuation jieba never joins to a word,
     /// which leaves the segmentation as it would be in one piece.
     pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Word<'a>> {
-        let mut words = Vec::with_capacity(text.len() / 4);
+        let mut words = Vec::new();
         let mut start = 0;
         while start < text.len() {
             let end = chunk_end(text, start);
@@ -90,7 +90,6 @@ impl Segmenter {
             }));
             start = end;
         }
-        words.shrink_to_fit();
         words
     }
 }
