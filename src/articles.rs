@@ -193,10 +193,13 @@ impl Splitter {
     /// top-level markdown headings, and photo stories.
     fn units(&self, lines: &[Line]) -> Vec<Unit> {
         let mut units: Vec<Unit> = Vec::new();
-        let push = |units: &mut Vec<Unit>, u: Unit| {
-            if let Some(prev) = units.iter_mut().find(|p| p.first == u.first) {
-                prev.caption |= u.caption;
-            } else {
+        // Two anchors may open the same unit: the index of each unit by its
+        // first line merges them (a search of all units was quadratic).
+        let mut unit_at: rustc_hash::FxHashMap<usize, usize> = rustc_hash::FxHashMap::default();
+        let mut push = |units: &mut Vec<Unit>, u: Unit| match unit_at.get(&u.first) {
+            Some(&k) => units[k].caption |= u.caption,
+            None => {
+                unit_at.insert(u.first, units.len());
                 units.push(u);
             }
         };
