@@ -9,5 +9,5 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 src=${1:-$(ls -d "${CARGO_HOME:-$HOME/.cargo}"/registry/src/*/jieba-rs-0.11.0/src/data/dict.txt | head -1)}
 awk '!($2 <= 3 && ($3 == "nr" || $3 == "nrfg" || $3 == "i" || $3 == "l" || $3 == "z" || $3 == "zg" || $3 == "o" || $3 == "y" || $3 == "e"))' \
-  "$src" > "$ROOT/data/jieba/dict.txt"
+  "$src" | LC_ALL=C sort > "$ROOT/data/jieba/dict.txt"   # sorted: src/segment.rs loads it by first character
 wc -l "$ROOT/data/jieba/dict.txt"

@@ -2,12 +2,23 @@
 //! `jieba_rs`, so the segmenter can be swapped or its dictionary replaced
 //! without touching the recognizers.
 
+use std::cell::RefCell;
+
 use jieba_rs::Jieba;
 
 use crate::error::{Error, Result};
 
-/// jieba's dictionary (MIT, see data/jieba/LICENSE): `word freq tag` lines.
+/// jieba's dictionary (MIT, see data/jieba/LICENSE): `word freq tag` lines,
+/// sorted bytewise (build.rs checks it, and writes `DICT_TOTAL` and
+/// `DICT_TAGS`), so the words of one first character are one block.
 const DICT: &str = include_str!("../data/jieba/dict.txt");
+include!(concat!(env!("OUT_DIR"), "/dict_index.rs"));
+
+/// A word jieba holds in place of the blocks not loaded yet, with their
+/// frequency, so its total (which every word's probability divides by) is
+/// the whole dictionary's from the start. NUL never reaches the segmenter:
+/// repair removes control characters.
+const PLACEHOLDER: &str = "\0\0";
 
 /// A word of the segmented text: byte offsets into the text segmented, and
 /// jieba's part-of-speech tag (`ns` place, `nr` person, `nt` organization …).
@@ -18,16 +29,41 @@ pub struct Word<'a> {
     pub tag: &'a str,
 }
 
+/// jieba with its dictionary loaded lazily: building its trie is nearly all
+/// the start-up time (≈60 ms natively for 268k words), and a page uses the
+/// words of only the characters it contains (a fifth to a half of them).
+/// So the words starting with a character are added the first time that
+/// character is seen; the results are those of the whole dictionary.
 pub struct Segmenter {
-    jieba: Jieba,
+    jieba: RefCell<Jieba>,
+    /// What is not loaded yet; `None` once a user dictionary replaced the
+    /// built-in one (loaded whole).
+    lazy: RefCell<Option<Lazy>>,
+    /// Tags given with user words, beside `DICT_TAGS`: leaked once each, so
+    /// words can carry `&'static str` tags out of the `RefCell`.
+    user_tags: RefCell<Vec<&'static str>>,
     /// Sum of the dictionary's word frequencies, for inverse document frequencies.
     total: usize,
+}
+
+struct Lazy {
+    /// One bit per code point: its block is loaded, or it has none.
+    seen: Vec<u64>,
+    /// The frequency of the blocks not loaded yet.
+    remaining: usize,
 }
 
 impl Segmenter {
     /// The segmenter with jieba's dictionary.
     pub fn new() -> Result<Self> {
-        Self::with_dictionary(DICT)
+        let mut jieba = Jieba::empty();
+        jieba.add_word(PLACEHOLDER, Some(DICT_TOTAL as usize), Some("x"));
+        Ok(Segmenter {
+            jieba: RefCell::new(jieba),
+            lazy: RefCell::new(Some(Lazy { seen: vec![0; 0x11_0000 / 64], remaining: DICT_TOTAL as usize })),
+            user_tags: RefCell::new(Vec::new()),
+            total: DICT_TOTAL as usize,
+        })
     }
 
     /// The segmenter with another dictionary in jieba's format (`word freq
@@ -36,15 +72,72 @@ impl Segmenter {
     /// should be a whole general dictionary, not a list of terms.
     pub fn with_dictionary(text: &str) -> Result<Self> {
         let jieba = Jieba::with_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
-        let mut segmenter = Segmenter { jieba, total: 0 };
-        segmenter.total = total_frequency(text);
+        let segmenter = Segmenter {
+            jieba: RefCell::new(jieba),
+            lazy: RefCell::new(None),
+            user_tags: RefCell::new(Vec::new()),
+            total: total_frequency(text),
+        };
+        for line in text.lines() {
+            if let Some(tag) = line.split_whitespace().nth(2) {
+                segmenter.static_tag(tag);
+            }
+        }
         Ok(segmenter)
+    }
+
+    /// Loads the blocks of the characters of `text` not seen yet.
+    fn load_for(&self, text: &str) {
+        let mut lazy = self.lazy.borrow_mut();
+        let Some(lazy) = lazy.as_mut() else { return };
+        let mut jieba = None;
+        for c in text.chars() {
+            let (slot, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
+            if lazy.seen[slot] & bit != 0 {
+                continue;
+            }
+            lazy.seen[slot] |= bit;
+            let (start, end) = (first_line_where(|k| k >= c), first_line_where(|k| k > c));
+            if start == end {
+                continue;
+            }
+            let jieba = jieba.get_or_insert_with(|| self.jieba.borrow_mut());
+            for line in DICT[start..end].lines() {
+                let mut fields = line.split_ascii_whitespace();
+                let (Some(word), Some(f)) = (fields.next(), fields.next()) else { continue };
+                let freq = f.parse().unwrap_or(0);
+                jieba.add_word(word, Some(freq), Some(fields.next().unwrap_or("")));
+                lazy.remaining -= freq;
+            }
+            jieba.add_word(PLACEHOLDER, Some(lazy.remaining), Some("x"));
+        }
+    }
+
+    /// `tag` as a `&'static str`: one of the dictionary's, or a user's.
+    fn static_tag(&self, tag: &str) -> &'static str {
+        if let Some(t) = DICT_TAGS.iter().find(|t| **t == tag) {
+            return t;
+        }
+        let mut user = self.user_tags.borrow_mut();
+        if let Some(t) = user.iter().find(|t| **t == tag) {
+            return t;
+        }
+        let leaked: &'static str = Box::leak(tag.to_string().into_boxed_str());
+        user.push(leaked);
+        leaked
     }
 
     /// Adds the entries of a dictionary in jieba's format; a word already
     /// known takes the new frequency (and keeps its tag).
     pub fn load_dictionary(&mut self, text: &str) -> Result<()> {
-        self.jieba.load_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
+        // Built-in entries first, so the user's frequencies win.
+        self.load_for(text);
+        self.jieba.get_mut().load_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
+        for line in text.lines() {
+            if let Some(tag) = line.split_whitespace().nth(2) {
+                self.static_tag(tag);
+            }
+        }
         self.total += total_frequency(text);
         Ok(())
     }
@@ -52,18 +145,24 @@ impl Segmenter {
     /// Adds a word, or changes one (frequency: how strongly it is preferred;
     /// `None` lets jieba pick one that keeps the word whole).
     pub fn add_word(&mut self, word: &str, freq: Option<usize>, tag: Option<&str>) {
-        self.jieba.add_word(word, freq, tag);
+        self.load_for(word);
+        if let Some(tag) = tag {
+            self.static_tag(tag);
+        }
+        self.jieba.get_mut().add_word(word, freq, tag);
     }
 
     /// Whether the dictionary knows `word`.
     pub fn has_word(&self, word: &str) -> bool {
-        self.jieba.has_word(word)
+        self.load_for(word);
+        self.jieba.borrow().has_word(word)
     }
 
     /// How often the dictionary says `word` occurs (an estimate from its
     /// parts for words it does not know).
     pub fn frequency(&self, word: &str) -> usize {
-        self.jieba.suggest_freq(word)
+        self.load_for(word);
+        self.jieba.borrow().suggest_freq(word)
     }
 
     /// The sum of all the dictionary's frequencies.
@@ -78,20 +177,44 @@ impl Segmenter {
     /// times the input. So the text goes to jieba in chunks of at most
     /// [`CHUNK_BYTES`], cut after punctuation jieba never joins to a word,
     /// which leaves the segmentation as it would be in one piece.
-    pub fn tag<'a>(&'a self, text: &'a str) -> Vec<Word<'a>> {
+    pub fn tag<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
+        self.load_for(text);
+        let jieba = self.jieba.borrow();
         let mut words = Vec::new();
         let mut start = 0;
         while start < text.len() {
             let end = chunk_end(text, start);
-            words.extend(self.jieba.tag(&text[start..end], true).into_iter().map(|t| Word {
+            words.extend(jieba.tag(&text[start..end], true).into_iter().map(|t| Word {
                 start: start + t.byte_start,
                 end: start + t.byte_end,
-                tag: t.tag,
+                tag: self.static_tag(t.tag),
             }));
             start = end;
         }
         words
     }
+}
+
+/// The byte offset of the first line of the dictionary whose first
+/// character satisfies `pred` (monotonic over the sorted lines), or its
+/// length: a binary search over byte offsets, each standing for the line
+/// it falls in, so no index of the lines is built or shipped.
+fn first_line_where(pred: impl Fn(char) -> bool) -> usize {
+    let bytes = DICT.as_bytes();
+    let line_key = |pos: usize| {
+        let start = bytes[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        DICT[start..].chars().next().unwrap_or(char::MAX)
+    };
+    let (mut lo, mut hi) = (0, DICT.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        if pred(line_key(mid)) {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    lo
 }
 
 /// The most text given to jieba at once.
@@ -207,15 +330,39 @@ mod tests {
         let text =
             "北京经济技术开发区的集成电路产业，产值达428亿元。\n新区相关负责人表示😀将继续提升服务水平！".repeat(3000);
         assert!(text.len() > 3 * CHUNK_BYTES);
-        let whole: Vec<(usize, usize, &str)> =
-            seg.jieba.tag(&text, true).into_iter().map(|t| (t.byte_start, t.byte_end, t.tag)).collect();
         let chunked: Vec<(usize, usize, &str)> = seg.tag(&text).into_iter().map(|w| (w.start, w.end, w.tag)).collect();
+        let jieba = seg.jieba.borrow();
+        let whole: Vec<(usize, usize, &str)> =
+            jieba.tag(&text, true).into_iter().map(|t| (t.byte_start, t.byte_end, t.tag)).collect();
         assert_eq!(chunked, whole);
         // Without punctuation the chunks still tile the text.
         let run = "京".repeat(CHUNK_BYTES);
         let words = seg.tag(&run);
         assert_eq!((words[0].start, words.last().unwrap().end), (0, run.len()));
         assert!(words.windows(2).all(|w| w[0].end == w[1].start));
+    }
+
+    #[test]
+    fn the_lazily_loaded_dictionary_segments_as_the_whole_one() {
+        let texts = [
+            "北京经济技术开发区的集成电路产业，产值达428亿元，同比增长12.5%。",
+            "新区相关负责人表示😀将继续提升服务水平，2000万元专项资金支持企业做大做强。",
+            "科技園區產值創新高，半導體產業帶動成長。Walker S1 机器人亮相。",
+            "长江三角洲一线城市的零部件企业与国家高新技术产业开发区签约。",
+        ];
+        let whole = Segmenter::with_dictionary(DICT).unwrap();
+        let lazy = Segmenter::new().unwrap();
+        for text in texts {
+            let key = |words: Vec<Word>| -> Vec<(usize, usize, String)> {
+                words.into_iter().map(|w| (w.start, w.end, w.tag.to_string())).collect()
+            };
+            assert_eq!(key(lazy.tag(text)), key(whole.tag(text)), "{text}");
+            for word in ["集成电路", "开发区", "零部件", "星河"] {
+                assert_eq!(lazy.frequency(word), whole.frequency(word), "{word}");
+            }
+        }
+        assert_eq!(lazy.total_frequency(), whole.total_frequency());
+        assert!(lazy.lazy.borrow().as_ref().unwrap().remaining > 0, "only some blocks were loaded");
     }
 
     #[test]
