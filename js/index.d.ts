@@ -33,7 +33,7 @@ export default function init(input?: InitInput | Promise<InitInput>): Promise<vo
 export function initSync(input: BufferSource | WebAssembly.Module): void;
 
 /**
- * Analyzes Chinese news text. Build one and reuse it: construction loads the dictionaries (tens of milliseconds).
+ * Analyzes Chinese news text. Build one and reuse it: it keeps the dictionary words its texts needed loaded.
  * Every method throws an `Error` with a clear message on bad input; if the module ever traps on a bug, the call
  * throws, the module is restarted, and the next call works.
  */

@@ -142,8 +142,8 @@ pub fn wasm_memory_bytes() -> f64 {
     (core::arch::wasm32::memory_size(0) * 65536) as f64
 }
 
-/// Analyzes Chinese news text. Build one and reuse it: construction loads
-/// the dictionaries.
+/// Analyzes Chinese news text. Build one and reuse it: it keeps the
+/// dictionary words its texts needed loaded.
 #[wasm_bindgen]
 pub struct Analyzer {
     inner: crate::Analyzer,
