@@ -41,8 +41,7 @@ export function wrap(glue, isReady) {
         );
       }
       this.#options = normalizeOptions(options);
-      this.#raw = guard(() => new glue.Analyzer(this.#options));
-      this.#generation = generation;
+      this.#build();
     }
 
     analyze(text) {
@@ -68,11 +67,14 @@ export function wrap(glue, isReady) {
       if (typeof text !== 'string') {
         throw new TypeError(`zhlens: ${method}() takes a string, not ${text === null ? 'null' : typeof text}`);
       }
-      if (this.#generation !== generation) {
-        this.#raw = guard(() => new glue.Analyzer(this.#options));
-        this.#generation = generation;
-      }
+      if (this.#generation !== generation) this.#build();
       return guard(() => this.#raw[method](text));
+    }
+
+    /** The wasm-side analyzer, on the current instance. */
+    #build() {
+      this.#raw = guard(() => new glue.Analyzer(this.#options));
+      this.#generation = generation;
     }
   };
 }

@@ -72,17 +72,13 @@ impl Segmenter {
     /// should be a whole general dictionary, not a list of terms.
     pub fn with_dictionary(text: &str) -> Result<Self> {
         let jieba = Jieba::with_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
-        let segmenter = Segmenter {
+        let mut segmenter = Segmenter {
             jieba: RefCell::new(jieba),
             lazy: RefCell::new(None),
             user_tags: RefCell::new(Vec::new()),
-            total: total_frequency(text),
+            total: 0,
         };
-        for line in text.lines() {
-            if let Some(tag) = line.split_whitespace().nth(2) {
-                segmenter.static_tag(tag);
-            }
-        }
+        segmenter.total = segmenter.read_entries(text);
         Ok(segmenter)
     }
 
@@ -133,13 +129,22 @@ impl Segmenter {
         // Built-in entries first, so the user's frequencies win.
         self.load_for(text);
         self.jieba.get_mut().load_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
+        self.total += self.read_entries(text);
+        Ok(())
+    }
+
+    /// For a user dictionary jieba has loaded: registers its tags and
+    /// returns the sum of its frequencies.
+    fn read_entries(&self, text: &str) -> usize {
+        let mut total = 0;
         for line in text.lines() {
-            if let Some(tag) = line.split_whitespace().nth(2) {
+            let mut fields = line.split_whitespace().skip(1);
+            total += fields.next().and_then(|f| f.parse::<usize>().ok()).unwrap_or(0);
+            if let Some(tag) = fields.next() {
                 self.static_tag(tag);
             }
         }
-        self.total += total_frequency(text);
-        Ok(())
+        total
     }
 
     /// Adds a word, or changes one (frequency: how strongly it is preferred;
@@ -236,11 +241,6 @@ fn chunk_end(text: &str, start: usize) -> usize {
         .map(|i| start + i + text[start + i..].chars().next().map_or(1, char::len_utf8))
         .filter(|&end| end > start)
         .unwrap_or(limit)
-}
-
-/// The sum of the frequencies in a dictionary's text.
-fn total_frequency(text: &str) -> usize {
-    text.lines().filter_map(|l| l.split_whitespace().nth(1)?.parse::<usize>().ok()).sum()
 }
 
 /// The segmented text with quick lookups of word boundaries.
