@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data_lines;
 use crate::entities::Segmented;
-use crate::repair::{han_chars, is_han};
+use crate::repair::{han_chars, is_han, one_of};
 use crate::segment::Segmenter;
 use crate::themes::ArticleSpan;
 
@@ -27,7 +27,7 @@ pub struct Keywords {
 fn content(word: &str, tag: &str) -> bool {
     han_chars(word) >= 2
         && word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
-        && !word.chars().any(|c| c.is_ascii_digit() || "一二三四五六七八九十百千万亿两".contains(c))
+        && !word.chars().any(|c| c.is_ascii_digit() || one_of(c, "一二三四五六七八九十百千万亿两"))
         && (matches!(tag, "n" | "nz" | "nt" | "ns" | "vn" | "x" | "eng" | "l" | "j" | "nrt") || tag.starts_with("n"))
         && tag != "nr"
 }

@@ -5,6 +5,7 @@
 use std::cell::RefCell;
 
 use jieba_rs::Jieba;
+use rustc_hash::{FxHashMap, FxHashSet};
 
 use crate::error::{Error, Result};
 
@@ -30,10 +31,13 @@ pub struct Word<'a> {
 }
 
 /// jieba with its dictionary loaded lazily: building its trie is nearly all
-/// the start-up time (≈60 ms natively for 268k words), and a page uses the
-/// words of only the characters it contains (a fifth to a half of them).
-/// So the words starting with a character are added the first time that
-/// character is seen; the results are those of the whole dictionary.
+/// the start-up time (≈60 ms natively for 268k words), and a text can only
+/// ever match the words that begin with one of its own pairs of adjacent
+/// characters. So those words (and the one-character words of its
+/// characters) are added the first time the pair is seen; the results are
+/// those of the whole dictionary. A character seen in [`PAIRS_PER_BLOCK`]
+/// different pairs has its whole block loaded at once, which bounds what
+/// is remembered about pairs.
 pub struct Segmenter {
     jieba: RefCell<Jieba>,
     /// What is not loaded yet; `None` once a user dictionary replaced the
@@ -47,10 +51,118 @@ pub struct Segmenter {
 }
 
 struct Lazy {
-    /// One bit per code point: its block is loaded, or it has none.
-    seen: Vec<u64>,
-    /// The frequency of the blocks not loaded yet.
+    /// One bit per code point: its block is loaded whole, or it has none.
+    whole: Vec<u64>,
+    /// One bit per code point: its one-character word is loaded (or absent).
+    single: Vec<u64>,
+    /// Characters seen whose block is not loaded whole: the block's line
+    /// range in `DICT`, and how many of its pairs are loaded.
+    blocks: FxHashMap<char, Block>,
+    /// Pairs of characters whose words are loaded (or have none).
+    pairs: FxHashSet<(char, char)>,
+    /// The frequency of the words not loaded yet.
     remaining: usize,
+}
+
+struct Block {
+    start: usize,
+    end: usize,
+    pairs: usize,
+}
+
+/// A character seen in this many different pairs has its block loaded whole.
+const PAIRS_PER_BLOCK: usize = 32;
+
+impl Lazy {
+    fn new() -> Self {
+        Lazy {
+            whole: vec![0; 0x11_0000 / 64],
+            single: vec![0; 0x11_0000 / 64],
+            blocks: FxHashMap::default(),
+            pairs: FxHashSet::default(),
+            remaining: DICT_TOTAL as usize,
+        }
+    }
+
+    /// Adds to `jieba` every word `text` could match; returns whether any was added.
+    fn load_for(&mut self, jieba: &mut Jieba, text: &str) -> bool {
+        let mut added = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            if bit(&self.whole, c) {
+                continue;
+            }
+            if !bit(&self.single, c) {
+                set_bit(&mut self.single, c);
+                let (start, end) = lines_with_prefix(0, DICT.len(), c, None);
+                if start == end {
+                    set_bit(&mut self.whole, c);
+                    continue;
+                }
+                self.blocks.insert(c, Block { start, end, pairs: 0 });
+                let mut key = [0; 8];
+                let word = c.encode_utf8(&mut key).len();
+                key[word] = b' ';
+                added |= self.add_lines(jieba, start, lines_with_bytes(start, end, &key[..=word]).1);
+            }
+            let Some(&next) = chars.peek() else { break };
+            if self.pairs.contains(&(c, next)) {
+                continue;
+            }
+            let block = self.blocks.get_mut(&c).expect("a character seen has its block");
+            block.pairs += 1;
+            let (start, end) = (block.start, block.end);
+            if block.pairs >= PAIRS_PER_BLOCK {
+                added |= self.load_block(jieba, c, start, end);
+            } else {
+                self.pairs.insert((c, next));
+                let (from, to) = lines_with_prefix(start, end, c, Some(next));
+                added |= self.add_lines(jieba, from, to);
+            }
+        }
+        added
+    }
+
+    /// Loads the rest of `c`'s block: the lines not loaded with its one-character word or a pair.
+    fn load_block(&mut self, jieba: &mut Jieba, c: char, start: usize, end: usize) -> bool {
+        let mut added = false;
+        let mut at = start;
+        while at < end {
+            let line_end = DICT[at..end].find('\n').map_or(end, |i| at + i + 1);
+            let mut word = DICT[at..line_end].split(' ').next().unwrap_or("").chars().skip(1);
+            let loaded = match word.next() {
+                None => true, // the one-character word, loaded when `c` was first seen
+                Some(second) => self.pairs.contains(&(c, second)),
+            };
+            if !loaded {
+                added |= self.add_lines(jieba, at, line_end);
+            }
+            at = line_end;
+        }
+        self.blocks.remove(&c);
+        set_bit(&mut self.whole, c);
+        added
+    }
+
+    /// Adds the words of `DICT[start..end]` (whole lines).
+    fn add_lines(&mut self, jieba: &mut Jieba, start: usize, end: usize) -> bool {
+        for line in DICT[start..end].lines() {
+            let mut fields = line.split_ascii_whitespace();
+            let (Some(word), Some(f)) = (fields.next(), fields.next()) else { continue };
+            let freq = f.parse().unwrap_or(0);
+            jieba.add_word(word, Some(freq), Some(fields.next().unwrap_or("")));
+            self.remaining -= freq;
+        }
+        start < end
+    }
+}
+
+fn bit(bits: &[u64], c: char) -> bool {
+    bits[c as usize / 64] & (1 << (c as usize % 64)) != 0
+}
+
+fn set_bit(bits: &mut [u64], c: char) {
+    bits[c as usize / 64] |= 1 << (c as usize % 64);
 }
 
 impl Segmenter {
@@ -60,7 +172,7 @@ impl Segmenter {
         jieba.add_word(PLACEHOLDER, Some(DICT_TOTAL as usize), Some("x"));
         Ok(Segmenter {
             jieba: RefCell::new(jieba),
-            lazy: RefCell::new(Some(Lazy { seen: vec![0; 0x11_0000 / 64], remaining: DICT_TOTAL as usize })),
+            lazy: RefCell::new(Some(Lazy::new())),
             user_tags: RefCell::new(Vec::new()),
             total: DICT_TOTAL as usize,
         })
@@ -82,29 +194,12 @@ impl Segmenter {
         Ok(segmenter)
     }
 
-    /// Loads the blocks of the characters of `text` not seen yet.
+    /// Loads the words `text` could match that are not loaded yet.
     fn load_for(&self, text: &str) {
         let mut lazy = self.lazy.borrow_mut();
         let Some(lazy) = lazy.as_mut() else { return };
-        let mut jieba = None;
-        for c in text.chars() {
-            let (slot, bit) = (c as usize / 64, 1u64 << (c as usize % 64));
-            if lazy.seen[slot] & bit != 0 {
-                continue;
-            }
-            lazy.seen[slot] |= bit;
-            let (start, end) = (first_line_where(|k| k >= c), first_line_where(|k| k > c));
-            if start == end {
-                continue;
-            }
-            let jieba = jieba.get_or_insert_with(|| self.jieba.borrow_mut());
-            for line in DICT[start..end].lines() {
-                let mut fields = line.split_ascii_whitespace();
-                let (Some(word), Some(f)) = (fields.next(), fields.next()) else { continue };
-                let freq = f.parse().unwrap_or(0);
-                jieba.add_word(word, Some(freq), Some(fields.next().unwrap_or("")));
-                lazy.remaining -= freq;
-            }
+        let mut jieba = self.jieba.borrow_mut();
+        if lazy.load_for(&mut jieba, text) {
             jieba.add_word(PLACEHOLDER, Some(lazy.remaining), Some("x"));
         }
     }
@@ -200,26 +295,43 @@ impl Segmenter {
     }
 }
 
-/// The byte offset of the first line of the dictionary whose first
-/// character satisfies `pred` (monotonic over the sorted lines), or its
-/// length: a binary search over byte offsets, each standing for the line
-/// it falls in, so no index of the lines is built or shipped.
-fn first_line_where(pred: impl Fn(char) -> bool) -> usize {
-    let bytes = DICT.as_bytes();
-    let line_key = |pos: usize| {
-        let start = bytes[..pos].iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
-        DICT[start..].chars().next().unwrap_or(char::MAX)
-    };
-    let (mut lo, mut hi) = (0, DICT.len());
-    while lo < hi {
-        let mid = lo + (hi - lo) / 2;
-        if pred(line_key(mid)) {
-            hi = mid;
-        } else {
-            lo = mid + 1;
-        }
+/// The lines of `DICT[start..end]` (a range of whole lines) whose word
+/// begins with `first` (and `second`, if given).
+fn lines_with_prefix(start: usize, end: usize, first: char, second: Option<char>) -> (usize, usize) {
+    let mut key = [0; 8];
+    let mut len = first.encode_utf8(&mut key).len();
+    if let Some(second) = second {
+        len += second.encode_utf8(&mut key[len..]).len();
     }
-    lo
+    lines_with_bytes(start, end, &key[..len])
+}
+
+/// The lines of `DICT[start..end]` (a range of whole lines) that begin with
+/// `prefix`: they are consecutive, the dictionary being sorted bytewise.
+/// Two binary searches over byte offsets, each standing for the line it
+/// falls in, so no index of the lines is built or shipped.
+fn lines_with_bytes(start: usize, end: usize, prefix: &[u8]) -> (usize, usize) {
+    let bytes = DICT.as_bytes();
+    // The first `prefix.len()` bytes of the line holding `pos` (fewer if the line is shorter).
+    let head = |pos: usize| {
+        let line = bytes[start..pos].iter().rposition(|&b| b == b'\n').map_or(start, |i| start + i + 1);
+        let line_end = bytes[line..end].iter().position(|&b| b == b'\n').map_or(end, |i| line + i);
+        &bytes[line..line_end.min(line + prefix.len())]
+    };
+    let first_where = |pred: &dyn Fn(&[u8]) -> bool| {
+        let (mut lo, mut hi) = (start, end);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            if pred(head(mid)) {
+                hi = mid;
+            } else {
+                lo = mid + 1;
+            }
+        }
+        // No position inside a line comes before its start: `lo` is a line's start (or `end`).
+        lo
+    };
+    (first_where(&|h| h >= prefix), first_where(&|h| h > prefix))
 }
 
 /// The most text given to jieba at once.
@@ -335,6 +447,7 @@ mod tests {
         let whole: Vec<(usize, usize, &str)> =
             jieba.tag(&text, true).into_iter().map(|t| (t.byte_start, t.byte_end, t.tag)).collect();
         assert_eq!(chunked, whole);
+        drop(jieba);
         // Without punctuation the chunks still tile the text.
         let run = "京".repeat(CHUNK_BYTES);
         let words = seg.tag(&run);
@@ -362,7 +475,38 @@ mod tests {
             }
         }
         assert_eq!(lazy.total_frequency(), whole.total_frequency());
-        assert!(lazy.lazy.borrow().as_ref().unwrap().remaining > 0, "only some blocks were loaded");
+        assert!(lazy.lazy.borrow().as_ref().unwrap().remaining > 0, "only some words were loaded");
+    }
+
+    #[test]
+    fn a_block_loaded_whole_after_many_pairs_keeps_every_word_once() {
+        // `大` followed by more different characters than PAIRS_PER_BLOCK, each a word's second.
+        let mut seconds: Vec<char> = DICT.lines().filter_map(|l| l.strip_prefix('大')?.chars().next()).collect();
+        seconds.dedup();
+        seconds.retain(|c| *c != ' ');
+        assert!(seconds.len() > 2 * PAIRS_PER_BLOCK);
+        let lazy = Segmenter::new().unwrap();
+        let whole = Segmenter::with_dictionary(DICT).unwrap();
+        let key = |words: Vec<Word>| -> Vec<(usize, usize, String)> {
+            words.into_iter().map(|w| (w.start, w.end, w.tag.to_string())).collect()
+        };
+        // In pieces, so the block is loaded whole in the middle of a text, after pairs of earlier texts.
+        for piece in seconds.chunks(PAIRS_PER_BLOCK / 3) {
+            let text: String = piece.iter().map(|c| format!("大{c}厅里，")).collect();
+            assert_eq!(key(lazy.tag(&text)), key(whole.tag(&text)), "{text}");
+        }
+        assert_eq!(lazy.frequency("大厅"), whole.frequency("大厅"));
+        let lazy_state = lazy.lazy.borrow();
+        assert!(bit(&lazy_state.as_ref().unwrap().whole, '大'));
+        // Each word was added once: what is left is the frequency of the words jieba does not hold.
+        let jieba = lazy.jieba.borrow();
+        let not_loaded: usize = DICT
+            .lines()
+            .filter_map(|l| l.split_once(' '))
+            .filter(|(word, _)| !jieba.has_word(word))
+            .map(|(_, rest)| rest.split(' ').next().unwrap().parse::<usize>().unwrap())
+            .sum();
+        assert_eq!(lazy_state.as_ref().unwrap().remaining, not_loaded);
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod people;
 mod places;
 
 use aho_corasick::{AhoCorasick, MatchKind};
+use rustc_hash::FxHashMap;
 
 use crate::analysis::Found;
 pub use crate::segment::Segmented;
@@ -27,6 +28,49 @@ where
     P: AsRef<[u8]>,
 {
     AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).expect("lexicon automaton builds")
+}
+
+/// Short words tried at many positions of a text (titles before a name,
+/// verbs of speech after one): indexed by the character that meets the
+/// position, so a position is checked against the few words that can fit
+/// there, not the whole list.
+struct Affixes {
+    by_char: FxHashMap<char, Vec<&'static str>>,
+    /// Indexed by last character (words that end at a position), or by first.
+    by_last: bool,
+}
+
+impl Affixes {
+    /// Words to find at the start of a text.
+    fn prefixes(words: impl IntoIterator<Item = &'static str>) -> Self {
+        Self::build(words, false)
+    }
+
+    /// Words to find at the end of a text.
+    fn suffixes(words: impl IntoIterator<Item = &'static str>) -> Self {
+        Self::build(words, true)
+    }
+
+    fn build(words: impl IntoIterator<Item = &'static str>, by_last: bool) -> Self {
+        let mut by_char: FxHashMap<char, Vec<&'static str>> = FxHashMap::default();
+        for word in words {
+            let key = if by_last { word.chars().next_back() } else { word.chars().next() };
+            if let Some(c) = key {
+                by_char.entry(c).or_default().push(word);
+            }
+        }
+        for list in by_char.values_mut() {
+            list.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        }
+        Affixes { by_char, by_last }
+    }
+
+    /// The longest word that `text` begins with (ends with, for suffixes).
+    fn longest_in(&self, text: &str) -> Option<&'static str> {
+        let key = if self.by_last { text.chars().next_back() } else { text.chars().next() }?;
+        let list = self.by_char.get(&key)?;
+        list.iter().copied().find(|w| if self.by_last { text.ends_with(w) } else { text.starts_with(w) })
+    }
 }
 
 /// Every organization, person and place of the text.

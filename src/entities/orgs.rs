@@ -12,7 +12,7 @@ use aho_corasick::AhoCorasick;
 use super::{automaton, Segmented};
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::repair::han_chars;
+use crate::repair::{han_chars, one_of};
 
 const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");
 const KNOWN: &str = include_str!("../../data/entities/orgs.txt");
@@ -309,7 +309,7 @@ impl OrgFinder {
                     let name = compact(&seg.text[s..e]);
                     let chars = name.chars().count();
                     let numeral =
-                        name.chars().next().is_some_and(|c| c.is_numeric() || "一二三四五六七八九十两".contains(c));
+                        name.chars().next().is_some_and(|c| c.is_numeric() || one_of(c, "一二三四五六七八九十两"));
                     if (2..=12).contains(&chars) && !numeral && !self.generic.contains(name.as_str()) {
                         out.push(Mention { start: s, end: e, name, full: true });
                     }
@@ -431,7 +431,7 @@ impl OrgFinder {
     fn proper(&self, seg: &Segmented, i: usize) -> bool {
         let w = seg.word(i);
         let tag = seg.words[i].tag;
-        let numeral = w.chars().next().is_some_and(|c| c.is_numeric() || "一二三四五六七八九十两".contains(c));
+        let numeral = w.chars().next().is_some_and(|c| c.is_numeric() || one_of(c, "一二三四五六七八九十两"));
         self.known_forms.contains(w)
             || matches!(tag, "j" | "eng")
             || (tag == "x" && !numeral && han_chars(w) >= 2 && w.chars().all(|c| c.is_alphanumeric()))
@@ -506,12 +506,12 @@ fn name_like(word: &str, tag: &str) -> bool {
     let mut chars = word.chars().rev();
     if matches!(chars.next(), Some('中' | '小'))
         && chars.clone().count() > 0
-        && chars.all(|c| "一二三四五六七八九十".contains(c))
+        && chars.all(|c| one_of(c, "一二三四五六七八九十"))
     {
         return true;
     }
     // HMM words that start with a numeral are clause openers (三是), not names.
-    if tag == "x" && word.chars().next().is_some_and(|c| "一二三四五六七八九十两".contains(c)) {
+    if tag == "x" && word.chars().next().is_some_and(|c| one_of(c, "一二三四五六七八九十两")) {
         return false;
     }
     tag.starts_with('n') || matches!(tag, "j" | "vn" | "an" | "b" | "s" | "l" | "eng" | "v" | "x" | "nz" | "g")

@@ -6,10 +6,10 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::Segmented;
+use super::{Affixes, Segmented};
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::repair::is_han;
+use crate::repair::{is_han, one_of};
 
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
 const ROLES: &str = include_str!("../../data/entities/roles.txt");
@@ -20,9 +20,10 @@ const ROLE_MAX_CHARS: usize = 24;
 
 pub struct PeopleFinder {
     surnames: HashSet<&'static str>,
-    /// Titles, longest first.
-    roles: Vec<&'static str>,
-    speech: Vec<&'static str>,
+    /// Titles.
+    roles: Affixes,
+    /// Verbs of speech.
+    speech: Affixes,
 }
 
 struct Candidate {
@@ -33,11 +34,11 @@ struct Candidate {
 
 impl PeopleFinder {
     pub fn new() -> Self {
-        let mut roles: Vec<&'static str> = data_lines(ROLES).collect();
-        roles.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        let mut speech: Vec<&'static str> = data_lines(SPEECH).collect();
-        speech.sort_by_key(|r| std::cmp::Reverse(r.len()));
-        PeopleFinder { surnames: data_lines(SURNAMES).collect(), roles, speech }
+        PeopleFinder {
+            surnames: data_lines(SURNAMES).collect(),
+            roles: Affixes::suffixes(data_lines(ROLES)),
+            speech: Affixes::prefixes(data_lines(SPEECH)),
+        }
     }
 
     /// The surname at byte `at` (compound first), with its length.
@@ -73,7 +74,7 @@ impl PeopleFinder {
     }
 
     fn speech_at(&self, text: &str, at: usize) -> bool {
-        self.speech.iter().any(|v| text[at..].starts_with(v))
+        self.speech.longest_in(&text[at..]).is_some()
     }
 
     /// What may follow a name: punctuation, a verb of speech, a particle.
@@ -81,7 +82,7 @@ impl PeopleFinder {
         match text[at..].chars().next() {
             None => true,
             Some(c) if !is_han(c) => true,
-            Some(c) => self.speech_at(text, at) || "等在的和与也就则是为向对从将曾已还都所".contains(c),
+            Some(c) => self.speech_at(text, at) || one_of(c, "等在的和与也就则是为向对从将曾已还都所"),
         }
     }
 
@@ -175,7 +176,7 @@ impl PeopleFinder {
     /// The title right before a name, with what qualifies it (北京经开区工委书记).
     fn role_before(&self, text: &str, at: usize) -> Option<String> {
         let before = &text[..at];
-        if !self.roles.iter().any(|r| before.ends_with(r)) {
+        if self.roles.longest_in(before).is_none() {
             return None;
         }
         // Run back to the clause start.

@@ -19,6 +19,7 @@ use serde::Serialize;
 
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
+use crate::repair::one_of;
 use crate::segment::Segmented;
 use numerals::{parse, starts_number, Number};
 
@@ -403,7 +404,7 @@ impl FigureFinder {
             (text[at..at + digits].parse::<f64>().ok()?, at + digits)
         } else {
             let c = char_at(text, at)?;
-            if !"一二三四五六七八九十".contains(c) {
+            if !one_of(c, "一二三四五六七八九十") {
                 return None;
             }
             let n = parse(text, at)?;
