@@ -176,9 +176,7 @@ impl PeopleFinder {
     /// The title right before a name, with what qualifies it (北京经开区工委书记).
     fn role_before(&self, text: &str, at: usize) -> Option<String> {
         let before = &text[..at];
-        if self.roles.longest_in(before).is_none() {
-            return None;
-        }
+        self.roles.longest_in(before)?;
         // Run back to the clause start.
         let clause_start = before
             .char_indices()
