@@ -53,39 +53,42 @@ impl Keywords {
             let i = people.partition_point(|&(s, _)| s < end);
             people[..i].iter().rev().take_while(|&&(s, _)| s + 64 > start).any(|&(_, e)| e > start)
         };
-        let words: Vec<(usize, usize, &str)> = seg
+        let text: &'t str = seg.text;
+        // (start, end, is a content word), for the article's words outside people's names.
+        let words: Vec<(usize, usize, bool)> = seg
             .words_in(art.start, art.end)
             .iter()
             .filter(|w| !in_person(w.start, w.end))
-            .map(|w| (w.start, w.end, w.tag))
+            .map(|w| {
+                let word = &text[w.start..w.end];
+                (w.start, w.end, content(word, w.tag) && !self.stopwords.contains(word))
+            })
             .collect();
-        let text: &'t str = seg.text;
-        let is_content =
-            |&(s, e, tag): &(usize, usize, &str)| content(&text[s..e], tag) && !self.stopwords.contains(&text[s..e]);
-        // Term frequencies (title counted more), and runs of adjacent content words.
+        // Term frequencies (title counted more), and runs of adjacent content
+        // words; a phrase is the text its adjacent words cover.
         let mut tf: HashMap<&str, f64> = HashMap::default();
-        let mut phrases: HashMap<String, (usize, Vec<&str>)> = HashMap::default();
-        let mut run: Vec<(usize, usize, &str)> = Vec::new();
-        for w in words.iter().chain(std::iter::once(&(usize::MAX, usize::MAX, "x"))) {
-            let keep = w.0 != usize::MAX && is_content(w) && run.last().is_none_or(|p| p.1 == w.0);
-            if keep {
-                run.push(*w);
+        let mut phrases: HashMap<&'t str, (usize, Vec<&'t str>)> = HashMap::default();
+        let mut run: Vec<(usize, usize)> = Vec::new();
+        for &(start, end, is_content) in words.iter().chain(std::iter::once(&(usize::MAX, usize::MAX, false))) {
+            if is_content && run.last().is_none_or(|p| p.1 == start) {
+                run.push((start, end));
             } else {
                 for n in 2..=PHRASE_MAX_WORDS {
                     for win in run.windows(n) {
-                        let phrase: String = win.iter().map(|x| &text[x.0..x.1]).collect();
-                        let entry = phrases.entry(phrase).or_insert((0, win.iter().map(|x| &text[x.0..x.1]).collect()));
+                        let phrase = &text[win[0].0..win[n - 1].1];
+                        let entry =
+                            phrases.entry(phrase).or_insert_with(|| (0, win.iter().map(|x| &text[x.0..x.1]).collect()));
                         entry.0 += 1;
                     }
                 }
                 run.clear();
-                if w.0 != usize::MAX && is_content(w) {
-                    run.push(*w);
+                if is_content {
+                    run.push((start, end));
                 }
             }
-            if w.0 != usize::MAX && is_content(w) {
-                let boost = if w.0 < art.title_end { TITLE_BOOST } else { 1.0 };
-                *tf.entry(&text[w.0..w.1]).or_default() += boost;
+            if is_content {
+                let boost = if start < art.title_end { TITLE_BOOST } else { 1.0 };
+                *tf.entry(&text[start..end]).or_default() += boost;
             }
         }
         let total = segmenter.total_frequency() as f64;
@@ -107,7 +110,7 @@ impl Keywords {
                     *f = (*f - *count as f64).max(0.0);
                 }
             }
-            scored.push((phrase.clone(), *count as f64 * mean_idf * 1.5));
+            scored.push((phrase.to_string(), *count as f64 * mean_idf * 1.5));
         }
         scored.extend(tf.iter().filter(|(_, f)| **f > 0.0).map(|(w, f)| (w.to_string(), f * idf(w))));
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));

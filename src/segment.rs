@@ -43,9 +43,15 @@ pub struct Segmenter {
     /// What is not loaded yet; `None` once a user dictionary replaced the
     /// built-in one (loaded whole).
     lazy: RefCell<Option<Lazy>>,
-    /// Tags given with user words, beside `DICT_TAGS`: leaked once each, so
-    /// words can carry `&'static str` tags out of the `RefCell`.
-    user_tags: RefCell<Vec<&'static str>>,
+    /// Every tag words carry: `DICT_TAGS`, and tags given with user words,
+    /// leaked once each, so words can carry `&'static str` tags out of the
+    /// `RefCell`.
+    tags: RefCell<FxHashSet<&'static str>>,
+    /// Frequencies already estimated (`frequency` segments the word to
+    /// estimate it: 5% of an analysis), cleared when it holds
+    /// [`FREQUENCY_CACHE_WORDS`]. Valid for the segmenter's life: a word's
+    /// estimate reads only words inside it, all loaded before it is made.
+    frequencies: RefCell<FxHashMap<Box<str>, usize>>,
     /// Sum of the dictionary's word frequencies, for inverse document frequencies.
     total: usize,
 }
@@ -69,6 +75,9 @@ struct Block {
     end: usize,
     pairs: usize,
 }
+
+/// The most word frequencies a segmenter remembers.
+const FREQUENCY_CACHE_WORDS: usize = 1 << 14;
 
 /// A character seen in this many different pairs has its block loaded whole.
 const PAIRS_PER_BLOCK: usize = 32;
@@ -173,7 +182,8 @@ impl Segmenter {
         Ok(Segmenter {
             jieba: RefCell::new(jieba),
             lazy: RefCell::new(Some(Lazy::new())),
-            user_tags: RefCell::new(Vec::new()),
+            tags: RefCell::new(DICT_TAGS.iter().copied().collect()),
+            frequencies: RefCell::new(FxHashMap::default()),
             total: DICT_TOTAL as usize,
         })
     }
@@ -187,7 +197,8 @@ impl Segmenter {
         let mut segmenter = Segmenter {
             jieba: RefCell::new(jieba),
             lazy: RefCell::new(None),
-            user_tags: RefCell::new(Vec::new()),
+            tags: RefCell::new(DICT_TAGS.iter().copied().collect()),
+            frequencies: RefCell::new(FxHashMap::default()),
             total: 0,
         };
         segmenter.total = segmenter.read_entries(text);
@@ -206,15 +217,11 @@ impl Segmenter {
 
     /// `tag` as a `&'static str`: one of the dictionary's, or a user's.
     fn static_tag(&self, tag: &str) -> &'static str {
-        if let Some(t) = DICT_TAGS.iter().find(|t| **t == tag) {
-            return t;
-        }
-        let mut user = self.user_tags.borrow_mut();
-        if let Some(t) = user.iter().find(|t| **t == tag) {
+        if let Some(t) = self.tags.borrow().get(tag) {
             return t;
         }
         let leaked: &'static str = Box::leak(tag.to_string().into_boxed_str());
-        user.push(leaked);
+        self.tags.borrow_mut().insert(leaked);
         leaked
     }
 
@@ -225,6 +232,7 @@ impl Segmenter {
         self.load_for(text);
         self.jieba.get_mut().load_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
         self.total += self.read_entries(text);
+        self.frequencies.get_mut().clear();
         Ok(())
     }
 
@@ -250,6 +258,7 @@ impl Segmenter {
             self.static_tag(tag);
         }
         self.jieba.get_mut().add_word(word, freq, tag);
+        self.frequencies.get_mut().clear();
     }
 
     /// Whether the dictionary knows `word`.
@@ -261,8 +270,17 @@ impl Segmenter {
     /// How often the dictionary says `word` occurs (an estimate from its
     /// parts for words it does not know).
     pub fn frequency(&self, word: &str) -> usize {
+        if let Some(&freq) = self.frequencies.borrow().get(word) {
+            return freq;
+        }
         self.load_for(word);
-        self.jieba.borrow().suggest_freq(word)
+        let freq = self.jieba.borrow().suggest_freq(word);
+        let mut cache = self.frequencies.borrow_mut();
+        if cache.len() >= FREQUENCY_CACHE_WORDS {
+            cache.clear();
+        }
+        cache.insert(word.into(), freq);
+        freq
     }
 
     /// The sum of all the dictionary's frequencies.
@@ -507,6 +525,23 @@ mod tests {
             .map(|(_, rest)| rest.split(' ').next().unwrap().parse::<usize>().unwrap())
             .sum();
         assert_eq!(lazy_state.as_ref().unwrap().remaining, not_loaded);
+    }
+
+    #[test]
+    fn remembered_frequencies_are_those_estimated_afresh() {
+        let words = ["集成电路", "开发区", "星河湾区", "人形机器人", "零部件企业"];
+        let seg = Segmenter::new().unwrap();
+        let first: Vec<usize> = words.iter().map(|w| seg.frequency(w)).collect();
+        // Other texts load more of the dictionary in between.
+        seg.tag("长江三角洲一线城市的零部件企业与国家高新技术产业开发区签约，人形机器人亮相。");
+        let again: Vec<usize> = words.iter().map(|w| seg.frequency(w)).collect();
+        let fresh: Vec<usize> = words.iter().map(|w| Segmenter::new().unwrap().frequency(w)).collect();
+        assert_eq!(first, again);
+        assert_eq!(first, fresh);
+        // A word added later changes what is remembered.
+        let mut seg = seg;
+        seg.add_word("星河湾区", Some(123_456), None);
+        assert_eq!(seg.frequency("星河湾区"), 123_456);
     }
 
     #[test]

@@ -20,6 +20,9 @@ const ROLE_MAX_CHARS: usize = 24;
 
 pub struct PeopleFinder {
     surnames: HashSet<&'static str>,
+    /// The first characters of the surnames: most positions of a text are
+    /// ruled out by one lookup of a character.
+    surname_initials: HashSet<char>,
     /// Titles.
     roles: Affixes,
     /// Verbs of speech.
@@ -36,6 +39,7 @@ impl PeopleFinder {
     pub fn new() -> Self {
         PeopleFinder {
             surnames: data_lines(SURNAMES).collect(),
+            surname_initials: data_lines(SURNAMES).filter_map(|s| s.chars().next()).collect(),
             roles: Affixes::suffixes(data_lines(ROLES)),
             speech: Affixes::prefixes(data_lines(SPEECH)),
         }
@@ -45,7 +49,10 @@ impl PeopleFinder {
     fn surname_at(&self, text: &str, at: usize) -> Option<usize> {
         let rest = &text[at..];
         let mut chars = rest.char_indices();
-        let (_, _) = chars.next()?;
+        let (_, first) = chars.next()?;
+        if !self.surname_initials.contains(&first) {
+            return None;
+        }
         let two = chars.next().map_or(rest.len(), |(i, _)| i);
         let three = chars.next().map_or(rest.len(), |(i, _)| i);
         if self.surnames.contains(&rest[..three]) {
