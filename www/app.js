@@ -33,14 +33,19 @@ function startAnalyzer() {
       $('analyze').disabled = false;
       $('status').textContent = 'Ready. Paste text or load the sample.';
       if ($('text').value) analyze();
+      else warmUp();
     },
     (e) => { $('status').textContent = `The analyzer failed to load: ${e.message}`; },
   );
 }
 
-async function analyze() {
+// The text of the latest request, so the input event that follows a paste
+// (analyzed already) does not ask again.
+let requested = null;
+
+async function analyze(text = $('text').value) {
   clearTimeout(timer);
-  const text = $('text').value;
+  requested = text;
   const id = ++latest;
   document.body.classList.add('busy');
   $('status').textContent = 'Analyzing…';
@@ -55,6 +60,11 @@ async function analyze() {
     return;
   }
   if (id !== latest) return; // a newer request is under way
+  // A paste is analyzed as the text it makes; if the area ended up otherwise, analyze what it holds.
+  if ($('text').value !== text) {
+    analyze();
+    return;
+  }
   document.body.classList.remove('busy');
   state.text = text;
   state.analysis = result.analysis;
@@ -63,6 +73,18 @@ async function analyze() {
   const n = result.analysis.entities.length;
   $('status').textContent = `Analyzed ${text.length.toLocaleString()} characters in ${result.ms.toFixed(0)} ms: ` +
     `${result.analysis.articles.length} articles, ${n.toLocaleString()} highlights.`;
+}
+
+// The module's first analyses run unoptimized code and load the dictionary
+// words they meet; one in the background while the page waits for a paste
+// makes the user's first one as quick as the next.
+async function warmUp() {
+  try {
+    const sample = await (await fetch(new URL('./sample.txt', import.meta.url))).text();
+    if (!requested) await analyzer.analyze(sample);
+  } catch {
+    // Only a warm-up: the user's own request reports any failure.
+  }
 }
 
 // --- rendering ----------------------------------------------------------------
@@ -295,8 +317,23 @@ function download(name, type, content) {
 // --- wiring -------------------------------------------------------------------
 function wire() {
   const text = $('text');
-  text.addEventListener('input', () => { clearTimeout(timer); timer = setTimeout(analyze, DEBOUNCE_MS); });
-  text.addEventListener('paste', () => setTimeout(analyze, 0));
+  text.addEventListener('input', () => {
+    clearTimeout(timer);
+    if (text.value !== requested) timer = setTimeout(analyze, DEBOUNCE_MS);
+  });
+  // The browser inserts a paste after this event and then lays out the
+  // area, which takes tens of milliseconds for a page of text: the analysis
+  // starts now, on the text the paste makes, beside that layout.
+  text.addEventListener('paste', (e) => {
+    const pasted = e.clipboardData?.getData('text/plain');
+    if (!pasted || !analyzer) {
+      setTimeout(analyze, 0);
+      return;
+    }
+    const { value, selectionStart, selectionEnd } = text;
+    // A text area holds line breaks as LF.
+    analyze(value.slice(0, selectionStart) + pasted.replace(/\r\n?/g, '\n') + value.slice(selectionEnd));
+  });
   text.addEventListener('dragover', (e) => e.preventDefault());
   text.addEventListener('drop', async (e) => {
     const file = e.dataTransfer?.files?.[0];
@@ -305,7 +342,7 @@ function wire() {
     text.value = await file.text();
     analyze();
   });
-  $('analyze').addEventListener('click', analyze);
+  $('analyze').addEventListener('click', () => analyze());
   $('sample').addEventListener('click', async () => {
     text.value = await (await fetch(new URL('./sample.txt', import.meta.url))).text();
     analyze();

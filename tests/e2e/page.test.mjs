@@ -67,6 +67,48 @@ test('highlights match the module’s own analysis, per kind', async () => {
   assert.deepEqual(errors, []);
 });
 
+// A real paste: the event carries the clipboard's text, then the browser
+// puts it in the area (line breaks as LF) and fires input.
+async function clipboardPaste(page, { before, at, pasted, after }) {
+  return page.evaluate(async ({ before, at, pasted, after }) => {
+    const area = document.querySelector('#text');
+    const status = document.querySelector('#status');
+    const seen = [];
+    new MutationObserver(() => seen.push(status.textContent)).observe(status, { childList: true, characterData: true, subtree: true });
+    area.value = before;
+    area.setSelectionRange(at, at);
+    const clipboardData = new DataTransfer();
+    clipboardData.setData('text/plain', pasted);
+    area.dispatchEvent(new ClipboardEvent('paste', { clipboardData, bubbles: true, cancelable: true }));
+    const atOnce = status.textContent;
+    area.value = after;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    // Past the input debounce, so a second request would have been made.
+    await new Promise((resolve) => setTimeout(resolve, 800));
+    await new Promise((resolve) => {
+      const poll = () => (/^Analyzed/.test(status.textContent) ? resolve() : setTimeout(poll, 20));
+      poll();
+    });
+    return { atOnce, requests: seen.filter((t) => /^Analyzing/.test(t)).length, reading: [...document.querySelectorAll('#reading .body, #reading .gap')].map((n) => n.textContent).join('') };
+  }, { before, at, pasted, after });
+}
+
+test('a paste is analyzed at once as the text it makes, and once', async () => {
+  const { page, errors } = await open();
+  const pasted = '北京经济技术开发区产值达428亿元。\r\n本报记者 李明\r\n';
+  const after = '开头。' + pasted.replace(/\r\n/g, '\n') + '结尾。';
+  const r = await clipboardPaste(page, { before: '开头。结尾。', at: 3, pasted, after });
+  assert.match(r.atOnce, /^Analyzing/, 'the analysis starts in the paste event');
+  assert.equal(r.requests, 1, 'the input event after the paste asks for nothing more');
+  assert.equal(r.reading.replace(/\s/g, ''), after.replace(/\s/g, ''));
+  assert.ok(await page.locator('#reading mark[data-kind="figure"]').count() > 0);
+  // When the area does not end up holding what the paste should make, what it holds is analyzed.
+  const other = '上海市浦东新区发布新政策。';
+  const r2 = await clipboardPaste(page, { before: '', at: 0, pasted: '428亿元', after: other });
+  assert.equal(r2.reading.replace(/\s/g, ''), other);
+  assert.deepEqual(errors, []);
+});
+
 test('legend toggles a kind; hovering shows details; organizations panel focuses mentions', async () => {
   const { page } = await open();
   await paste(page, SAMPLE);
