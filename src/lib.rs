@@ -282,30 +282,35 @@ impl Analyzer {
         let repaired = repair::repair(text);
         let map = SpanMap::new(text, &repaired);
         let articles = self.splitter.split(&repaired.text, &repaired.soft_breaks);
-        let words = self.segmenter.tag(&repaired.text);
-        let seg = Segmented::new(&repaired.text, &words);
-        let mut found = self.figures.find(&seg);
-        found.extend(self.entities.find(&seg));
-        let mut people: Vec<(usize, usize)> = found
-            .iter()
-            .filter(|f| matches!(f.detail, Detail::Person { .. }))
-            .map(|f| (f.start, f.end))
-            .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
-            .collect();
-        people.sort_unstable();
-        let mut idf_cache = rustc_hash::FxHashMap::default();
-        let topics = articles
-            .iter()
-            .map(|a| {
-                let span = ArticleSpan { start: a.start, end: a.end, title_end: a.title_end };
-                let (themes, spans) = self.taxonomy.score(&seg, &span);
-                found.extend(spans);
-                analysis::ArticleTopics {
-                    themes,
-                    keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people, &mut idf_cache),
-                }
-            })
-            .collect();
+        // The words (a record per word: the largest part of the memory an
+        // analysis holds) are dropped before the result is assembled.
+        let (found, topics) = {
+            let words = self.segmenter.tag(&repaired.text);
+            let seg = Segmented::new(&repaired.text, &words);
+            let mut found = self.figures.find(&seg);
+            found.extend(self.entities.find(&seg));
+            let mut people: Vec<(usize, usize)> = found
+                .iter()
+                .filter(|f| matches!(f.detail, Detail::Person { .. }))
+                .map(|f| (f.start, f.end))
+                .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
+                .collect();
+            people.sort_unstable();
+            let mut idf_cache = rustc_hash::FxHashMap::default();
+            let topics: Vec<_> = articles
+                .iter()
+                .map(|a| {
+                    let span = ArticleSpan { start: a.start, end: a.end, title_end: a.title_end };
+                    let (themes, spans) = self.taxonomy.score(&seg, &span);
+                    found.extend(spans);
+                    analysis::ArticleTopics {
+                        themes,
+                        keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people, &mut idf_cache),
+                    }
+                })
+                .collect();
+            (found, topics)
+        };
         let mut analysis = analysis::assemble(&map, &articles, found, topics);
         // After assembly, which adds the bylines' authors as people.
         if let Some(kinds) = &self.options.kinds {

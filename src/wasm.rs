@@ -1,5 +1,5 @@
 //! The JavaScript binding: one `Analyzer` class whose methods return plain
-//! objects (serde-wasm-bindgen), never one class instance per token, and
+//! objects (parsed from JSON), never one class instance per token, and
 //! throw real `Error`s. Compiled for wasm32 only; the core knows nothing of JS.
 
 use serde::Serialize;
@@ -127,12 +127,53 @@ fn js_error(e: Error) -> JsError {
     JsError::new(&e.to_string())
 }
 
-/// Results cross as one JSON string that JavaScript parses: building the
-/// objects field by field from wasm (serde-wasm-bindgen) took most of the
-/// time of a whole analysis; `JSON.parse` builds them natively.
+/// Results cross as JSON that JavaScript parses: building the objects
+/// field by field from wasm (serde-wasm-bindgen) took most of the time of a
+/// whole analysis; `JSON.parse` builds them natively. Long lists go in
+/// chunks of [`CHUNK_ITEMS`]: as one string, the JSON of a 10 MB page
+/// needed wasm memory 16 times the input (wasm memory never shrinks), and
+/// tens of MB of input would pass V8's longest string.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("zhlens: {e}")))?;
-    js_sys::JSON::parse(&json).map_err(|_| JsError::new("zhlens: the result did not parse as JSON"))
+    parse(&json)
+}
+
+const CHUNK_ITEMS: usize = 4096;
+
+/// `items` as a JS array, built from JSON a chunk at a time.
+fn to_js_array<T: Serialize>(items: &[T]) -> Result<js_sys::Array, JsError> {
+    let array = js_sys::Array::new();
+    let push = js_sys::Reflect::get(&array, &"push".into()).map_err(|_| JsError::new("zhlens: no Array.push"))?;
+    let push: js_sys::Function = push.unchecked_into();
+    let mut json = Vec::new();
+    for chunk in items.chunks(CHUNK_ITEMS) {
+        json.clear();
+        serde_json::to_writer(&mut json, chunk).map_err(|e| JsError::new(&format!("zhlens: {e}")))?;
+        // serde_json writes UTF-8.
+        let part = parse(std::str::from_utf8(&json).unwrap_or_default())?;
+        push.apply(&array, part.unchecked_ref()).map_err(|_| JsError::new("zhlens: the result could not be built"))?;
+    }
+    Ok(array)
+}
+
+/// The analysis as a JS object: its entities (by far its largest part) in chunks.
+fn analysis_to_js(analysis: &crate::Analysis) -> Result<JsValue, JsError> {
+    // The fields in SPEC.md's order; entities filled in below.
+    #[derive(Serialize)]
+    struct Head<'a> {
+        articles: &'a [crate::analysis::Article],
+        entities: [(); 0],
+        organizations: &'a [crate::analysis::Organization],
+    }
+    let head = Head { articles: &analysis.articles, entities: [], organizations: &analysis.organizations };
+    let object = to_js(&head)?;
+    js_sys::Reflect::set(&object, &"entities".into(), to_js_array(&analysis.entities)?.as_ref())
+        .map_err(|_| JsError::new("zhlens: the result could not be built"))?;
+    Ok(object)
+}
+
+fn parse(json: &str) -> Result<JsValue, JsError> {
+    js_sys::JSON::parse(json).map_err(|_| JsError::new("zhlens: the result did not parse as JSON"))
 }
 
 /// Bytes of linear memory the module holds now (it grows to the largest
@@ -178,12 +219,12 @@ impl Analyzer {
         if text == "zhlens:trap" {
             panic!("zhlens: fault injected");
         }
-        to_js(&self.inner.analyze(text).map_err(js_error)?)
+        analysis_to_js(&self.inner.analyze(text).map_err(js_error)?)
     }
 
     /// The segmentation of `text`, each word with its UTF-16 span and tag.
     #[wasm_bindgen(unchecked_return_type = "Token[]")]
     pub fn tokens(&self, text: &str) -> Result<JsValue, JsError> {
-        to_js(&self.inner.tokens(text).map_err(js_error)?)
+        Ok(to_js_array(&self.inner.tokens(text).map_err(js_error)?)?.into())
     }
 }

@@ -6,7 +6,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 use zhlens::wasm_api::Analyzer;
 
-use crate::common::inputs::small_inputs;
+use crate::common::inputs::{news_of_size, small_inputs};
 use crate::common::samples::{ASTRAL, PAGE};
 
 fn get(v: &JsValue, key: &str) -> JsValue {
@@ -48,6 +48,27 @@ fn articles_come_back_as_plain_objects() {
     assert_eq!(authors.length(), 1);
     assert_eq!(authors.get(0), JsValue::from_str("李明"));
     assert_eq!(get(&articles.get(2), "kind"), JsValue::from_str("caption"));
+}
+
+#[wasm_bindgen_test]
+fn long_results_cross_whole_and_in_order() {
+    // Results cross in chunks of thousands of items: a text with several chunks of each.
+    let text = news_of_size(400_000);
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    let native = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
+    let expected = native.analyze(&text).unwrap();
+    assert!(expected.entities.len() > 2 * 4096, "{}", expected.entities.len());
+    let entities: Array = get(&analyzer.analyze(&text).unwrap(), "entities").dyn_into().unwrap();
+    assert_eq!(entities.length() as usize, expected.entities.len());
+    for (i, e) in expected.entities.iter().enumerate().step_by(997) {
+        let got = entities.get(i as u32);
+        assert_eq!((num(&got, "start") as usize, num(&got, "end") as usize), (e.start, e.end), "entity {i}");
+    }
+    let tokens = native.tokens(&text).unwrap();
+    let got: Array = analyzer.tokens(&text).unwrap().dyn_into().unwrap();
+    assert_eq!(got.length() as usize, tokens.len());
+    let last = got.get(got.length() - 1);
+    assert_eq!(num(&last, "end") as usize, tokens.last().unwrap().end);
 }
 
 #[wasm_bindgen_test]
