@@ -59,10 +59,10 @@ pub struct Segmenter {
 struct Lazy {
     /// One bit per code point: its block is loaded whole, or it has none.
     whole: Vec<u64>,
-    /// One bit per code point: its one-character word is loaded (or absent).
-    single: Vec<u64>,
-    /// Characters seen whose block is not loaded whole: the block's line
-    /// range in `DICT`, and how many of its pairs are loaded.
+    /// One bit per code point: its block was looked up (and its
+    /// one-character word loaded).
+    seen: Vec<u64>,
+    /// Characters seen whose block is not loaded whole.
     blocks: FxHashMap<char, Block>,
     /// Pairs of characters whose words are loaded (or have none).
     pairs: FxHashSet<(char, char)>,
@@ -70,10 +70,13 @@ struct Lazy {
     remaining: usize,
 }
 
+/// The words of two characters or more that begin with one character.
 struct Block {
-    start: usize,
-    end: usize,
-    pairs: usize,
+    /// By second character (ascending, as the dictionary is sorted): the
+    /// byte range of their lines in `DICT`.
+    by_second: Vec<(char, u32, u32)>,
+    /// How many of its pairs were loaded.
+    pairs_loaded: usize,
 }
 
 /// The most word frequencies a segmenter remembers.
@@ -86,7 +89,7 @@ impl Lazy {
     fn new() -> Self {
         Lazy {
             whole: vec![0; 0x11_0000 / 64],
-            single: vec![0; 0x11_0000 / 64],
+            seen: vec![0; 0x11_0000 / 64],
             blocks: FxHashMap::default(),
             pairs: FxHashSet::default(),
             remaining: DICT_TOTAL as usize,
@@ -101,54 +104,70 @@ impl Lazy {
             if bit(&self.whole, c) {
                 continue;
             }
-            if !bit(&self.single, c) {
-                set_bit(&mut self.single, c);
-                let (start, end) = lines_with_prefix(0, DICT.len(), c, None);
-                if start == end {
-                    set_bit(&mut self.whole, c);
+            if !bit(&self.seen, c) {
+                set_bit(&mut self.seen, c);
+                added |= self.look_up_block(jieba, c);
+                if bit(&self.whole, c) {
                     continue;
                 }
-                self.blocks.insert(c, Block { start, end, pairs: 0 });
-                let mut key = [0; 8];
-                let word = c.encode_utf8(&mut key).len();
-                key[word] = b' ';
-                added |= self.add_lines(jieba, start, lines_with_bytes(start, end, &key[..=word]).1);
             }
             let Some(&next) = chars.peek() else { break };
             if self.pairs.contains(&(c, next)) {
                 continue;
             }
             let block = self.blocks.get_mut(&c).expect("a character seen has its block");
-            block.pairs += 1;
-            let (start, end) = (block.start, block.end);
-            if block.pairs >= PAIRS_PER_BLOCK {
-                added |= self.load_block(jieba, c, start, end);
+            block.pairs_loaded += 1;
+            if block.pairs_loaded >= PAIRS_PER_BLOCK {
+                added |= self.load_block(jieba, c);
             } else {
                 self.pairs.insert((c, next));
-                let (from, to) = lines_with_prefix(start, end, c, Some(next));
-                added |= self.add_lines(jieba, from, to);
+                if let Ok(i) = block.by_second.binary_search_by_key(&next, |&(second, ..)| second) {
+                    let (_, start, end) = block.by_second[i];
+                    added |= self.add_lines(jieba, start as usize, end as usize);
+                }
             }
         }
         added
     }
 
-    /// Loads the rest of `c`'s block: the lines not loaded with its one-character word or a pair.
-    fn load_block(&mut self, jieba: &mut Jieba, c: char, start: usize, end: usize) -> bool {
-        let mut added = false;
-        let mut at = start;
-        while at < end {
-            let line_end = DICT[at..end].find('\n').map_or(end, |i| at + i + 1);
-            let mut word = DICT[at..line_end].split(' ').next().unwrap_or("").chars().skip(1);
-            let loaded = match word.next() {
-                None => true, // the one-character word, loaded when `c` was first seen
-                Some(second) => self.pairs.contains(&(c, second)),
-            };
-            if !loaded {
-                added |= self.add_lines(jieba, at, line_end);
+    /// Finds `c`'s block (one binary search, then a pass over its lines),
+    /// loads its one-character word, and keeps where its pairs' lines are.
+    fn look_up_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
+        let mut key = [0; 4];
+        let key = c.encode_utf8(&mut key).as_bytes();
+        let bytes = DICT.as_bytes();
+        let mut at = first_line_at_least(key);
+        let mut single = None;
+        let mut by_second: Vec<(char, u32, u32)> = Vec::new();
+        while bytes[at..].starts_with(key) {
+            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
+            match DICT[at + key.len()..line_end].chars().next().filter(|&second| second != ' ') {
+                None => single = Some((at, line_end)),
+                Some(second) => match by_second.last_mut() {
+                    Some(last) if last.0 == second => last.2 = line_end as u32,
+                    _ => by_second.push((second, at as u32, line_end as u32)),
+                },
             }
             at = line_end;
         }
-        self.blocks.remove(&c);
+        let added = single.is_some_and(|(start, end)| self.add_lines(jieba, start, end));
+        if by_second.is_empty() {
+            set_bit(&mut self.whole, c);
+        } else {
+            self.blocks.insert(c, Block { by_second, pairs_loaded: 0 });
+        }
+        added
+    }
+
+    /// Loads the rest of `c`'s block: the pairs not loaded yet.
+    fn load_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
+        let Some(block) = self.blocks.remove(&c) else { return false };
+        let mut added = false;
+        for (second, start, end) in block.by_second {
+            if !self.pairs.contains(&(c, second)) {
+                added |= self.add_lines(jieba, start as usize, end as usize);
+            }
+        }
         set_bit(&mut self.whole, c);
         added
     }
@@ -313,43 +332,30 @@ impl Segmenter {
     }
 }
 
-/// The lines of `DICT[start..end]` (a range of whole lines) whose word
-/// begins with `first` (and `second`, if given).
-fn lines_with_prefix(start: usize, end: usize, first: char, second: Option<char>) -> (usize, usize) {
-    let mut key = [0; 8];
-    let mut len = first.encode_utf8(&mut key).len();
-    if let Some(second) = second {
-        len += second.encode_utf8(&mut key[len..]).len();
-    }
-    lines_with_bytes(start, end, &key[..len])
-}
-
-/// The lines of `DICT[start..end]` (a range of whole lines) that begin with
-/// `prefix`: they are consecutive, the dictionary being sorted bytewise.
-/// Two binary searches over byte offsets, each standing for the line it
-/// falls in, so no index of the lines is built or shipped.
-fn lines_with_bytes(start: usize, end: usize, prefix: &[u8]) -> (usize, usize) {
+/// The byte offset of the first line of the dictionary not less than
+/// `key` (bytewise; the dictionary's length if none): a binary search over
+/// byte offsets, each standing for the first line starting at or after it
+/// (found by `memchr`), so no index of the lines is built or shipped.
+fn first_line_at_least(key: &[u8]) -> usize {
     let bytes = DICT.as_bytes();
-    // The first `prefix.len()` bytes of the line holding `pos` (fewer if the line is shorter).
-    let head = |pos: usize| {
-        let line = bytes[start..pos].iter().rposition(|&b| b == b'\n').map_or(start, |i| start + i + 1);
-        let line_end = bytes[line..end].iter().position(|&b| b == b'\n').map_or(end, |i| line + i);
-        &bytes[line..line_end.min(line + prefix.len())]
-    };
-    let first_where = |pred: &dyn Fn(&[u8]) -> bool| {
-        let (mut lo, mut hi) = (start, end);
-        while lo < hi {
-            let mid = lo + (hi - lo) / 2;
-            if pred(head(mid)) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
-            }
+    let line_at = |pos: usize| {
+        if pos == 0 || bytes[pos - 1] == b'\n' {
+            pos
+        } else {
+            memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1)
         }
-        // No position inside a line comes before its start: `lo` is a line's start (or `end`).
-        lo
     };
-    (first_where(&|h| h >= prefix), first_where(&|h| h > prefix))
+    let (mut lo, mut hi) = (0, bytes.len());
+    while lo < hi {
+        let mid = lo + (hi - lo) / 2;
+        let line = line_at(mid);
+        if line == bytes.len() || &bytes[line..(line + key.len()).min(bytes.len())] >= key {
+            hi = mid;
+        } else {
+            lo = mid + 1;
+        }
+    }
+    line_at(lo)
 }
 
 /// The most text given to jieba at once.
