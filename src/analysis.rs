@@ -242,19 +242,33 @@ fn organizations(map: &SpanMap, found: &[Found]) -> Vec<Organization> {
 }
 
 /// Keeps, of overlapping spans, the better ranked and then the longer one;
-/// returns them sorted by start.
+/// returns them sorted by start. Decided on indices and spans, so the
+/// spans themselves are not moved around (or copied) until the end.
 fn without_overlaps(mut found: Vec<Found>) -> Vec<Found> {
     found.retain(|f| f.start < f.end);
-    found.sort_by_key(|f| (f.detail.rank(), std::cmp::Reverse(f.end - f.start), f.start));
-    let mut kept: std::collections::BTreeMap<usize, Found> = std::collections::BTreeMap::new();
-    for f in found {
-        let before = kept.range(..f.end).next_back();
-        if before.is_some_and(|(_, k)| k.end > f.start) {
+    let mut order: Vec<u32> = (0..found.len() as u32).collect();
+    order.sort_by_key(|&i| {
+        let f = &found[i as usize];
+        (f.detail.rank(), std::cmp::Reverse(f.end - f.start), f.start)
+    });
+    // Spans kept so far, start → end; they never overlap, so starts are unique.
+    let mut kept: std::collections::BTreeMap<usize, usize> = std::collections::BTreeMap::new();
+    let mut keep = vec![false; found.len()];
+    for i in order {
+        let f = &found[i as usize];
+        if kept.range(..f.end).next_back().is_some_and(|(_, &end)| end > f.start) {
             continue;
         }
-        kept.insert(f.start, f);
+        kept.insert(f.start, f.end);
+        keep[i as usize] = true;
     }
-    kept.into_values().collect()
+    let mut i = 0;
+    found.retain(|_| {
+        i += 1;
+        keep[i - 1]
+    });
+    found.sort_unstable_by_key(|f| f.start);
+    found
 }
 
 #[cfg(test)]

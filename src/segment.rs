@@ -384,11 +384,22 @@ pub struct Segmented<'a> {
     pub text: &'a str,
     /// The words in order; they tile the text, so starts and ends are sorted.
     pub words: &'a [Word<'a>],
+    /// One bit per byte of the text: a word starts there; a word ends there.
+    /// The recognizers ask at nearly every candidate, and a binary search
+    /// over the words was 10% of analyzing a 10 MB page.
+    starts: Vec<u64>,
+    ends: Vec<u64>,
 }
 
 impl<'a> Segmented<'a> {
     pub fn new(text: &'a str, words: &'a [Word<'a>]) -> Self {
-        Segmented { text, words }
+        let mut starts = vec![0u64; text.len() / 64 + 1];
+        let mut ends = vec![0u64; text.len() / 64 + 1];
+        for w in words {
+            starts[w.start / 64] |= 1 << (w.start % 64);
+            ends[w.end / 64] |= 1 << (w.end % 64);
+        }
+        Segmented { text, words, starts, ends }
     }
 
     pub fn word(&self, i: usize) -> &'a str {
@@ -410,13 +421,12 @@ impl<'a> Segmented<'a> {
 
     /// Whether a word starts at `at`.
     pub fn starts_word(&self, at: usize) -> bool {
-        self.word_at(at).is_some()
+        self.starts.get(at / 64).is_some_and(|bits| bits & (1 << (at % 64)) != 0)
     }
 
     /// Whether `start..end` begins and ends on word boundaries.
     pub fn aligned(&self, start: usize, end: usize) -> bool {
-        let i = self.words.partition_point(|w| w.end < end);
-        self.starts_word(start) && self.words.get(i).is_some_and(|w| w.end == end)
+        self.starts_word(start) && self.ends.get(end / 64).is_some_and(|bits| bits & (1 << (end % 64)) != 0)
     }
 }
 
@@ -548,6 +558,22 @@ mod tests {
         let mut seg = seg;
         seg.add_word("星河湾区", Some(123_456), None);
         assert_eq!(seg.frequency("星河湾区"), 123_456);
+    }
+
+    #[test]
+    fn word_boundaries_are_those_of_the_words() {
+        let text = "北京经济技术开发区的集成电路产业😀𠀾，产值达428亿元。Walker S1";
+        with_segmented(text, |seg| {
+            let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+            for &start in &bounds {
+                assert_eq!(seg.starts_word(start), seg.words.iter().any(|w| w.start == start), "{start}");
+                for &end in &bounds {
+                    let expected = seg.words.iter().any(|w| w.start == start) && seg.words.iter().any(|w| w.end == end);
+                    assert_eq!(seg.aligned(start, end), expected, "{start}..{end}");
+                }
+            }
+            assert!(!seg.starts_word(text.len() + 100));
+        });
     }
 
     #[test]

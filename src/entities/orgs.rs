@@ -238,6 +238,12 @@ impl OrgFinder {
     fn list_members(&self, seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
         let words = seg.words;
         let is_sep = |i: usize| seg.word(i) == "、";
+        // Where each full mention starts, with the end of the shortest one starting there.
+        let mut shortest_from: HashMap<usize, usize> = HashMap::default();
+        for m in mentions.iter().filter(|m| m.full) {
+            let end = shortest_from.entry(m.start).or_insert(m.end);
+            *end = (*end).min(m.end);
+        }
         let mut out = Vec::new();
         let mut i = 0;
         while i < words.len() {
@@ -290,9 +296,9 @@ impl OrgFinder {
                 && seg.word(end_at) == "等"
                 && (end_at + 1..(end_at + 5).min(words.len())).any(|k| self.appositives.contains(seg.word(k)));
             // A member that is, or opens with, an organization already found.
-            let known = members.iter().any(|&(a, b)| {
-                a < b && mentions.iter().any(|m| m.full && m.start == words[a].start && m.end <= words[b - 1].end)
-            });
+            let known = members
+                .iter()
+                .any(|&(a, b)| a < b && shortest_from.get(&words[a].start).is_some_and(|&end| end <= words[b - 1].end));
             let kind_before = before.is_some_and(|w| self.appositives.contains(w));
             if after_kind || known || kind_before {
                 for &(a, b) in &members {
