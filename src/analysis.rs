@@ -76,7 +76,8 @@ pub enum Detail {
     Place {
         name: String,
     },
-    Figure(Figure),
+    /// Boxed: a figure is the largest detail by far, and every span holds one's size.
+    Figure(Box<Figure>),
     Date {
         name: String,
     },

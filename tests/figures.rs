@@ -10,7 +10,7 @@ fn figures(entities: &[Entity]) -> Vec<(&Entity, &Figure)> {
     entities
         .iter()
         .filter_map(|e| match &e.detail {
-            Detail::Figure(f) => Some((e, f)),
+            Detail::Figure(f) => Some((e, &**f)),
             _ => None,
         })
         .collect()

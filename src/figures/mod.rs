@@ -529,7 +529,7 @@ impl FigureFinder {
         Read::Found(Found {
             start,
             end,
-            detail: Detail::Figure(Figure {
+            detail: Detail::Figure(Box::new(Figure {
                 value,
                 value_to,
                 unit: unit.to_string(),
@@ -537,7 +537,7 @@ impl FigureFinder {
                 qualifier,
                 measure: None,
                 change,
-            }),
+            })),
         })
     }
 
