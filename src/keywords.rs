@@ -8,7 +8,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use crate::data_lines;
 use crate::entities::Segmented;
-use crate::repair::{han_chars, is_han, one_of};
+use crate::repair::{is_han, one_of};
 use crate::segment::Segmenter;
 use crate::themes::ArticleSpan;
 
@@ -23,13 +23,29 @@ pub struct Keywords {
     stopwords: HashSet<&'static str>,
 }
 
-/// A content word: nouns, names, verbal nouns, words the dictionary does not know.
+/// A content word: nouns, names, verbal nouns, words the dictionary does
+/// not know; two Han characters or more, no digits or numerals, nothing but
+/// Han characters and ASCII letters. (One pass over the characters: it is
+/// asked of every word of every article.)
 fn content(word: &str, tag: &str) -> bool {
-    han_chars(word) >= 2
-        && word.chars().all(|c| is_han(c) || c.is_ascii_alphanumeric())
-        && !word.chars().any(|c| c.is_ascii_digit() || one_of(c, "一二三四五六七八九十百千万亿两"))
-        && (matches!(tag, "n" | "nz" | "nt" | "ns" | "vn" | "x" | "eng" | "l" | "j" | "nrt") || tag.starts_with("n"))
-        && tag != "nr"
+    let tag_ok = (matches!(tag, "n" | "nz" | "nt" | "ns" | "vn" | "x" | "eng" | "l" | "j" | "nrt")
+        || tag.starts_with('n'))
+        && tag != "nr";
+    if !tag_ok {
+        return false;
+    }
+    let mut han = 0;
+    for c in word.chars() {
+        if is_han(c) {
+            if one_of(c, "一二三四五六七八九十百千万亿两") {
+                return false;
+            }
+            han += 1;
+        } else if !c.is_ascii_alphabetic() {
+            return false;
+        }
+    }
+    han >= 2
 }
 
 impl Keywords {
@@ -138,6 +154,24 @@ impl Default for Keywords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn content_words_are_nouns_of_two_han_characters_without_numbers() {
+        for (word, tag, expected) in [
+            ("集成电路", "n", true),
+            ("AI芯片", "nz", true),
+            ("创新", "vn", true),
+            ("创新", "v", false),
+            ("张强", "nr", false),
+            ("三个", "m", false),
+            ("万家", "n", false),
+            ("5G基站", "n", false),
+            ("芯", "n", false),
+            ("北京·亦庄", "ns", false),
+        ] {
+            assert_eq!(content(word, tag), expected, "{word} {tag}");
+        }
+    }
 
     #[test]
     fn key_phrases_merge_recurring_words_and_skip_stopwords() {
