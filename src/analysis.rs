@@ -165,12 +165,10 @@ pub struct ArticleTopics {
     pub keywords: Vec<String>,
 }
 
-pub fn assemble(
-    map: &SpanMap,
-    articles: &[ArticleSpan],
-    mut found: Vec<Found>,
-    topics: Vec<ArticleTopics>,
-) -> Analysis {
+/// Settles the overlaps of the spans found (theme words aside, which
+/// `overlaps_any` fits in after): bylines' authors first, then the better
+/// ranked and the longer span. Returns them sorted by start.
+pub fn settle_overlaps(articles: &[ArticleSpan], mut found: Vec<Found>) -> Vec<Found> {
     // Bylines are the surest people of all: nothing else may cut into them.
     // Authors come in text order and never overlap, so the one that could
     // cut into a span is the last starting before its end.
@@ -185,7 +183,18 @@ pub fn assemble(
         i == 0 || authors[i - 1].end <= f.start
     });
     found.extend(authors);
-    let found = without_overlaps(found);
+    without_overlaps(found)
+}
+
+/// Whether `start..end` overlaps one of `spans` (sorted by start, not overlapping).
+pub fn overlaps_any(spans: &[Found], start: usize, end: usize) -> bool {
+    let i = spans.partition_point(|s| s.start < end);
+    i > 0 && spans[i - 1].end > start
+}
+
+/// The analysis from the settled spans (`settle_overlaps`, then theme words
+/// where nothing else is; sorted by start) and each article's topics.
+pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], found: Vec<Found>, topics: Vec<ArticleTopics>) -> Analysis {
     let organizations = organizations(map, &found);
     // Articles are in order and do not overlap: a binary search finds a span's.
     let article_of = |pos: usize| {
@@ -286,6 +295,32 @@ mod tests {
         let kept = without_overlaps(vec![org(0, 3), org(5, 9), org(6, 7), date.clone(), org(9, 10)]);
         let spans: Vec<(usize, usize)> = kept.iter().map(|f| (f.start, f.end)).collect();
         assert_eq!(spans, [(2, 4), (5, 9), (9, 10)]);
+    }
+
+    #[test]
+    fn a_span_overlaps_a_settled_one_or_fits_between() {
+        let settled = [org(2, 5), org(5, 6), org(9, 12)];
+        for (start, end, expected) in
+            [(0, 2, false), (0, 3, true), (4, 5, true), (6, 9, false), (7, 8, false), (11, 20, true), (12, 13, false)]
+        {
+            assert_eq!(overlaps_any(&settled, start, end), expected, "{start}..{end}");
+        }
+        assert!(!overlaps_any(&[], 0, 1));
+    }
+
+    #[test]
+    fn bylines_authors_win_over_any_span() {
+        let article = ArticleSpan {
+            start: 0,
+            end: 20,
+            title: String::new(),
+            title_end: 0,
+            kind: articles::Kind::Article,
+            authors: vec![articles::Author { name: "李明".into(), start: 4, end: 10 }],
+        };
+        let settled = settle_overlaps(&[article], vec![org(0, 6), org(10, 14)]);
+        let spans: Vec<(usize, usize)> = settled.iter().map(|f| (f.start, f.end)).collect();
+        assert_eq!(spans, [(4, 10), (10, 14)]);
     }
 
     #[test]

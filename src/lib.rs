@@ -296,19 +296,30 @@ impl Analyzer {
                 .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
                 .collect();
             people.sort_unstable();
+            // Overlaps are settled before the themes: a theme word is kept
+            // only where no other span is, so of the many theme words only
+            // those shown are ever held.
+            let mut found = analysis::settle_overlaps(&articles, found);
+            let mut theme_words = Vec::new();
             let mut idf_cache = rustc_hash::FxHashMap::default();
             let topics: Vec<_> = articles
                 .iter()
                 .map(|a| {
                     let span = ArticleSpan { start: a.start, end: a.end, title_end: a.title_end };
                     let (themes, spans) = self.taxonomy.score(&seg, &span);
-                    found.extend(spans);
+                    theme_words.extend(
+                        spans
+                            .into_iter()
+                            .filter(|s| s.start < s.end && !analysis::overlaps_any(&found, s.start, s.end)),
+                    );
                     analysis::ArticleTopics {
                         themes,
                         keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people, &mut idf_cache),
                     }
                 })
                 .collect();
+            found.extend(theme_words);
+            found.sort_unstable_by_key(|f| f.start);
             (found, topics)
         };
         let mut analysis = analysis::assemble(&map, &articles, found, topics);
