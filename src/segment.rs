@@ -317,7 +317,11 @@ impl Segmenter {
     pub fn tag<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
         self.load_for(text);
         let jieba = self.jieba.borrow();
-        let mut words = Vec::new();
+        // News runs about 1.7 characters a word: reserving for two words in
+        // three characters spares most texts the copies (and, in wasm, the
+        // memory never given back) of growing a vector of millions of words
+        // by doubling.
+        let mut words = Vec::with_capacity(text.chars().count() / 3 * 2);
         let mut start = 0;
         while start < text.len() {
             let end = chunk_end(text, start);
