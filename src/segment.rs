@@ -35,7 +35,7 @@ pub struct Word<'a> {
 /// ever match the words that begin with one of its own pairs of adjacent
 /// characters. So those words (and the one-character words of its
 /// characters) are added the first time the pair is seen; the results are
-/// those of the whole dictionary. A character seen in [`PAIRS_PER_BLOCK`]
+/// those of the whole dictionary. A character seen in `PAIRS_PER_BLOCK`
 /// different pairs has its whole block loaded at once, which bounds what
 /// is remembered about pairs.
 pub struct Segmenter {
@@ -312,7 +312,7 @@ impl Segmenter {
     /// jieba returns every word of its input in one vector of 32-byte
     /// records on top of ours; on a 10 MB page that vector alone was ten
     /// times the input. So the text goes to jieba in chunks of at most
-    /// [`CHUNK_BYTES`], cut after punctuation jieba never joins to a word,
+    /// `CHUNK_BYTES`, cut after punctuation jieba never joins to a word,
     /// which leaves the segmentation as it would be in one piece.
     pub fn tag<'a>(&self, text: &'a str) -> Vec<Word<'a>> {
         self.load_for(text);
