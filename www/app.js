@@ -32,8 +32,9 @@ function startAnalyzer() {
     () => {
       $('analyze').disabled = false;
       $('status').textContent = 'Ready. Paste text or load the sample.';
-      if ($('text').value) analyze();
-      else warmUp();
+      // A paste while the module loaded is already asked for.
+      if ($('text').value && $('text').value !== requested) analyze();
+      else if (!$('text').value) warmUp();
     },
     (e) => { $('status').textContent = `The analyzer failed to load: ${e.message}`; },
   );
