@@ -323,7 +323,7 @@ impl Analyzer {
             (found, topics)
         };
         let mut analysis = analysis::assemble(&map, &articles, found, topics);
-        // After assembly, which adds the bylines' authors as people.
+        // Last, so it also applies to the bylines' authors, which settling the overlaps adds as people.
         if let Some(kinds) = &self.options.kinds {
             analysis.entities.retain(|e| kinds.contains(&e.detail.kind()));
             if !kinds.contains(&Kind::Org) {

@@ -101,13 +101,13 @@ impl Lazy {
         let mut added = false;
         let mut chars = text.chars().peekable();
         while let Some(c) = chars.next() {
-            if bit(&self.whole, c) {
+            if bit(&self.whole, c as usize) {
                 continue;
             }
-            if !bit(&self.seen, c) {
-                set_bit(&mut self.seen, c);
+            if !bit(&self.seen, c as usize) {
+                set_bit(&mut self.seen, c as usize);
                 added |= self.look_up_block(jieba, c);
-                if bit(&self.whole, c) {
+                if bit(&self.whole, c as usize) {
                     continue;
                 }
             }
@@ -152,7 +152,7 @@ impl Lazy {
         }
         let added = single.is_some_and(|(start, end)| self.add_lines(jieba, start, end));
         if by_second.is_empty() {
-            set_bit(&mut self.whole, c);
+            set_bit(&mut self.whole, c as usize);
         } else {
             self.blocks.insert(c, Block { by_second, pairs_loaded: 0 });
         }
@@ -168,7 +168,7 @@ impl Lazy {
                 added |= self.add_lines(jieba, start as usize, end as usize);
             }
         }
-        set_bit(&mut self.whole, c);
+        set_bit(&mut self.whole, c as usize);
         added
     }
 
@@ -185,12 +185,13 @@ impl Lazy {
     }
 }
 
-fn bit(bits: &[u64], c: char) -> bool {
-    bits[c as usize / 64] & (1 << (c as usize % 64)) != 0
+/// Bit `i` of a bitset (false past its end).
+fn bit(bits: &[u64], i: usize) -> bool {
+    bits.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0)
 }
 
-fn set_bit(bits: &mut [u64], c: char) {
-    bits[c as usize / 64] |= 1 << (c as usize % 64);
+fn set_bit(bits: &mut [u64], i: usize) {
+    bits[i / 64] |= 1 << (i % 64);
 }
 
 impl Segmenter {
@@ -198,13 +199,17 @@ impl Segmenter {
     pub fn new() -> Result<Self> {
         let mut jieba = Jieba::empty();
         jieba.add_word(PLACEHOLDER, Some(DICT_TOTAL as usize), Some("x"));
-        Ok(Segmenter {
+        Ok(Self::from_parts(jieba, Some(Lazy::new()), DICT_TOTAL as usize))
+    }
+
+    fn from_parts(jieba: Jieba, lazy: Option<Lazy>, total: usize) -> Self {
+        Segmenter {
             jieba: RefCell::new(jieba),
-            lazy: RefCell::new(Some(Lazy::new())),
+            lazy: RefCell::new(lazy),
             tags: RefCell::new(DICT_TAGS.iter().copied().collect()),
             frequencies: RefCell::new(FxHashMap::default()),
-            total: DICT_TOTAL as usize,
-        })
+            total,
+        }
     }
 
     /// The segmenter with another dictionary in jieba's format (`word freq
@@ -213,13 +218,7 @@ impl Segmenter {
     /// should be a whole general dictionary, not a list of terms.
     pub fn with_dictionary(text: &str) -> Result<Self> {
         let jieba = Jieba::with_dict(&mut text.as_bytes()).map_err(|e| Error::Dictionary(e.to_string()))?;
-        let mut segmenter = Segmenter {
-            jieba: RefCell::new(jieba),
-            lazy: RefCell::new(None),
-            tags: RefCell::new(DICT_TAGS.iter().copied().collect()),
-            frequencies: RefCell::new(FxHashMap::default()),
-            total: 0,
-        };
+        let mut segmenter = Self::from_parts(jieba, None, 0);
         segmenter.total = segmenter.read_entries(text);
         Ok(segmenter)
     }
@@ -400,8 +399,8 @@ impl<'a> Segmented<'a> {
         let mut starts = vec![0u64; text.len() / 64 + 1];
         let mut ends = vec![0u64; text.len() / 64 + 1];
         for w in words {
-            starts[w.start / 64] |= 1 << (w.start % 64);
-            ends[w.end / 64] |= 1 << (w.end % 64);
+            set_bit(&mut starts, w.start);
+            set_bit(&mut ends, w.end);
         }
         Segmented { text, words, starts, ends }
     }
@@ -425,12 +424,12 @@ impl<'a> Segmented<'a> {
 
     /// Whether a word starts at `at`.
     pub fn starts_word(&self, at: usize) -> bool {
-        self.starts.get(at / 64).is_some_and(|bits| bits & (1 << (at % 64)) != 0)
+        bit(&self.starts, at)
     }
 
     /// Whether `start..end` begins and ends on word boundaries.
     pub fn aligned(&self, start: usize, end: usize) -> bool {
-        self.starts_word(start) && self.ends.get(end / 64).is_some_and(|bits| bits & (1 << (end % 64)) != 0)
+        self.starts_word(start) && bit(&self.ends, end)
     }
 }
 
@@ -535,7 +534,7 @@ mod tests {
         }
         assert_eq!(lazy.frequency("大厅"), whole.frequency("大厅"));
         let lazy_state = lazy.lazy.borrow();
-        assert!(bit(&lazy_state.as_ref().unwrap().whole, '大'));
+        assert!(bit(&lazy_state.as_ref().unwrap().whole, '大' as usize));
         // Each word was added once: what is left is the frequency of the words jieba does not hold.
         let jieba = lazy.jieba.borrow();
         let not_loaded: usize = DICT

@@ -9,7 +9,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::AhoCorasick;
 
-use super::{automaton, Segmented};
+use super::{automaton, Affixes, Segmented};
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
 use crate::repair::{han_chars, one_of};
@@ -45,7 +45,7 @@ const SHORT_FORM_MIN_CHARS: usize = 4;
 
 pub struct OrgFinder {
     /// Organization words by their last character, longest first.
-    suffixes: HashMap<char, Vec<(&'static str, Strength)>>,
+    suffixes: Affixes<Strength>,
     /// Known names and their other names, all pointing at the canonical one.
     known: AhoCorasick,
     known_canonical: Vec<String>,
@@ -84,25 +84,16 @@ impl OrgFinder {
 
     /// With the user's organizations (name, aliases) first in the lexicon.
     pub fn with_user(user: &[(String, Vec<String>)]) -> Self {
-        let mut suffixes: Vec<(&'static str, Strength)> = data_lines(SUFFIXES)
-            .filter_map(|l| {
-                let (w, s) = l.split_once('\t')?;
-                let s = match s.trim() {
-                    "strong" => Strength::Strong,
-                    "weak" => Strength::Weak,
-                    "place" => Strength::Place,
-                    _ => return None,
-                };
-                Some((w, s))
-            })
-            .collect();
-        suffixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut by_last: HashMap<char, Vec<(&'static str, Strength)>> = HashMap::default();
-        for (w, s) in suffixes {
-            if let Some(c) = w.chars().next_back() {
-                by_last.entry(c).or_default().push((w, s));
-            }
-        }
+        let suffixes = data_lines(SUFFIXES).filter_map(|l| {
+            let (w, s) = l.split_once('\t')?;
+            let s = match s.trim() {
+                "strong" => Strength::Strong,
+                "weak" => Strength::Weak,
+                "place" => Strength::Place,
+                _ => return None,
+            };
+            Some((w, s))
+        });
         let mut forms = Vec::new();
         let mut known_canonical = Vec::new();
         for (name, aliases) in user {
@@ -125,7 +116,7 @@ impl OrgFinder {
         let mut legal_forms: Vec<&'static str> = data_lines(LEGAL_FORMS).collect();
         legal_forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
         OrgFinder {
-            suffixes: by_last,
+            suffixes: Affixes::suffixes(suffixes),
             known,
             known_forms: forms.into_iter().collect(),
             known_canonical,
@@ -330,12 +321,7 @@ impl OrgFinder {
     /// 合作 + 区): the suffix and the index of the word it starts in.
     fn suffix_ending_at(&self, seg: &Segmented, k: usize) -> Option<(&'static str, Strength, usize)> {
         let end = seg.words[k].end;
-        let before = &seg.text[..end];
-        let last = before.chars().next_back()?;
-        for &(suffix, strength) in self.suffixes.get(&last)? {
-            if !before.ends_with(suffix) {
-                continue;
-            }
+        for (suffix, strength) in self.suffixes.matching(&seg.text[..end]) {
             let at = end - suffix.len();
             let k0 = (0..=k).rev().find(|&i| seg.words[i].start <= at)?;
             // A suffix must not start inside an earlier word (…学|会 is not 学会).

@@ -40,8 +40,8 @@ impl PeopleFinder {
         PeopleFinder {
             surnames: data_lines(SURNAMES).collect(),
             surname_initials: data_lines(SURNAMES).filter_map(|s| s.chars().next()).collect(),
-            roles: Affixes::suffixes(data_lines(ROLES)),
-            speech: Affixes::prefixes(data_lines(SPEECH)),
+            roles: Affixes::suffixes(data_lines(ROLES).map(|w| (w, ()))),
+            speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
         }
     }
 
@@ -81,7 +81,7 @@ impl PeopleFinder {
     }
 
     fn speech_at(&self, text: &str, at: usize) -> bool {
-        self.speech.longest_in(&text[at..]).is_some()
+        self.speech.matching(&text[at..]).next().is_some()
     }
 
     /// What may follow a name: punctuation, a verb of speech, a particle.
@@ -183,7 +183,7 @@ impl PeopleFinder {
     /// The title right before a name, with what qualifies it (北京经开区工委书记).
     fn role_before(&self, text: &str, at: usize) -> Option<String> {
         let before = &text[..at];
-        self.roles.longest_in(before)?;
+        self.roles.matching(before).next()?;
         // Run back to the clause start.
         let clause_start = before
             .char_indices()
