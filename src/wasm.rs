@@ -134,8 +134,15 @@ fn js_error(e: Error) -> JsError {
 /// needed wasm memory 16 times the input (wasm memory never shrinks), and
 /// tens of MB of input would pass V8's longest string.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    let json = serde_json::to_string(value).map_err(|e| JsError::new(&format!("zhlens: {e}")))?;
-    parse(&json)
+    parse(write_json(value, &mut Vec::new())?)
+}
+
+/// `value` as JSON in `buffer` (cleared first).
+fn write_json<'b, T: Serialize + ?Sized>(value: &T, buffer: &'b mut Vec<u8>) -> Result<&'b str, JsError> {
+    buffer.clear();
+    serde_json::to_writer(&mut *buffer, value).map_err(|e| JsError::new(&format!("zhlens: {e}")))?;
+    // serde_json writes UTF-8.
+    Ok(std::str::from_utf8(buffer).unwrap_or_default())
 }
 
 const CHUNK_ITEMS: usize = 4096;
@@ -147,10 +154,7 @@ fn to_js_array<T: Serialize>(items: &[T]) -> Result<js_sys::Array, JsError> {
     let push: js_sys::Function = push.unchecked_into();
     let mut json = Vec::new();
     for chunk in items.chunks(CHUNK_ITEMS) {
-        json.clear();
-        serde_json::to_writer(&mut json, chunk).map_err(|e| JsError::new(&format!("zhlens: {e}")))?;
-        // serde_json writes UTF-8.
-        let part = parse(std::str::from_utf8(&json).unwrap_or_default())?;
+        let part = parse(write_json(chunk, &mut json)?)?;
         push.apply(&array, part.unchecked_ref()).map_err(|_| JsError::new("zhlens: the result could not be built"))?;
     }
     Ok(array)
