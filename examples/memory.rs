@@ -59,6 +59,10 @@ fn main() {
     }
     let base = NOW.load(Relaxed);
     PEAK.store(base, Relaxed);
+    // What the wasm binding does: each part's results leave before the next part.
+    analyzer.analyze_in_parts(&text, |_part| Ok::<(), zhlens::Error>(())).unwrap();
+    report("analyze in parts", base);
+    PEAK.store(base, Relaxed);
     let analysis = analyzer.analyze(&text).unwrap();
     report("analyze (result held)", base);
     let json = serde_json::to_string(&analysis).unwrap();

@@ -114,11 +114,15 @@ table(`Throughput, median of ${runs} runs after 1 s of warm-up, on ${fmt(mb(text
 ]);
 
 // --- scaling ------------------------------------------------------------------
+// And the wasm memory each size leaves over the baseline (the memory after
+// the 60 KB runs above), in multiples of the input: it never shrinks, so
+// each figure is the largest analysis so far.
 const sizes = quick ? [10e3, 100e3, 1e6] : [10e3, 100e3, 1e6, 10e6];
-table('Scaling: zhlens analyze() throughput by input size', ['size', 'ms', 'MB/s'], sizes.map((n) => {
+const baseline = wasmMemoryBytes();
+table('Scaling: zhlens analyze() throughput and wasm memory by input size', ['size', 'ms', 'MB/s', 'memory ×'], sizes.map((n) => {
   const t = page(n);
   const ms = time(() => analyzer.analyze(t), n >= 1e6 ? 1 : 3);
-  return [`${fmt(mb(t), 2)} MB`, fmt(ms, 0), fmt(speed(ms, t), 2)];
+  return [`${fmt(mb(t), 2)} MB`, fmt(ms, 0), fmt(speed(ms, t), 2), fmt((wasmMemoryBytes() - baseline) / Buffer.byteLength(t), 1)];
 }));
 
 // --- memory -------------------------------------------------------------------

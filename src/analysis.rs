@@ -126,6 +126,13 @@ pub struct Found {
     pub detail: Detail,
 }
 
+impl Found {
+    /// The same span `by` bytes later: from a part of the text into the whole.
+    pub fn moved_forward(self, by: usize) -> Found {
+        Found { start: self.start + by, end: self.end + by, ..self }
+    }
+}
+
 /// Maps repaired-text byte spans to input UTF-16 spans.
 pub struct SpanMap<'a> {
     input: &'a str,
@@ -194,12 +201,20 @@ pub fn overlaps_any(spans: &[Found], start: usize, end: usize) -> bool {
 
 /// The analysis from the settled spans (`settle_overlaps`, then theme words
 /// where nothing else is; sorted by start) and each article's topics.
-pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], found: Vec<Found>, topics: Vec<ArticleTopics>) -> Analysis {
+/// `articles` are those of one part of the text, the first of them article
+/// number `first_article` of the whole.
+pub fn assemble(
+    map: &SpanMap,
+    articles: &[ArticleSpan],
+    first_article: usize,
+    found: Vec<Found>,
+    topics: Vec<ArticleTopics>,
+) -> Analysis {
     let organizations = organizations(map, &found);
     // Articles are in order and do not overlap: a binary search finds a span's.
     let article_of = |pos: usize| {
         let i = articles.partition_point(|a| a.start <= pos);
-        i.checked_sub(1).filter(|&i| pos < articles[i].end.max(articles[i].start + 1))
+        i.checked_sub(1).filter(|&i| pos < articles[i].end.max(articles[i].start + 1)).map(|i| first_article + i)
     };
     let entities = found
         .into_iter()
@@ -228,6 +243,45 @@ pub fn assemble(map: &SpanMap, articles: &[ArticleSpan], found: Vec<Found>, topi
         })
         .collect();
     Analysis { articles, entities, organizations }
+}
+
+impl Analysis {
+    /// Appends the analysis of the text's next part
+    /// ([`crate::Analyzer::analyze_in_parts`]).
+    pub fn append(&mut self, part: Analysis) {
+        self.articles.extend(part.articles);
+        self.entities.extend(part.entities);
+        merge_organizations(&mut self.organizations, part.organizations);
+    }
+}
+
+/// Adds the organizations of a later part of the text to `rows`: one row per
+/// name still, in order of first mention, with the names of both and the
+/// mentions of both counted.
+pub fn merge_organizations(rows: &mut Vec<Organization>, later: Vec<Organization>) {
+    if rows.is_empty() {
+        *rows = later;
+        return;
+    }
+    let mut row_of: rustc_hash::FxHashMap<String, usize> =
+        rows.iter().enumerate().map(|(i, r)| (r.name.clone(), i)).collect();
+    for org in later {
+        match row_of.get(&org.name) {
+            Some(&i) => {
+                let row = &mut rows[i];
+                row.mentions += org.mentions;
+                for alias in org.aliases {
+                    if !row.aliases.contains(&alias) {
+                        row.aliases.push(alias);
+                    }
+                }
+            }
+            None => {
+                row_of.insert(org.name.clone(), rows.len());
+                rows.push(org);
+            }
+        }
+    }
 }
 
 /// One row per distinct organization, in order of first mention: the other
@@ -287,6 +341,19 @@ mod tests {
 
     fn org(start: usize, end: usize) -> Found {
         Found { start, end, detail: Detail::Org { name: String::new() } }
+    }
+
+    #[test]
+    fn organizations_of_later_parts_merge_by_name_in_order_of_first_mention() {
+        let row = |name: &str, aliases: &[&str], mentions| Organization {
+            name: name.into(),
+            aliases: aliases.iter().map(|a| a.to_string()).collect(),
+            mentions,
+        };
+        let mut rows = Vec::new();
+        merge_organizations(&mut rows, vec![row("甲公司", &["甲"], 2), row("乙局", &[], 1)]);
+        merge_organizations(&mut rows, vec![row("丙院", &[], 1), row("甲公司", &["甲司", "甲"], 3)]);
+        assert_eq!(rows, [row("甲公司", &["甲", "甲司"], 5), row("乙局", &[], 1), row("丙院", &[], 1)]);
     }
 
     #[test]

@@ -40,6 +40,53 @@ pub struct Article {
     pub authors: Vec<Author>,
 }
 
+impl Article {
+    /// The same article with its offsets `by` bytes earlier: into a part of
+    /// the text starting at `by`.
+    pub fn moved_back(&self, by: usize) -> Article {
+        Article {
+            start: self.start - by,
+            end: self.end - by,
+            title_end: self.title_end - by,
+            authors: self
+                .authors
+                .iter()
+                .map(|a| Author { name: a.name.clone(), start: a.start - by, end: a.end - by })
+                .collect(),
+            ..self.clone()
+        }
+    }
+}
+
+/// How much text an analysis handles at once (whole articles; see
+/// [`crate::Analyzer::analyze_in_parts`]).
+pub const PART_BYTES: usize = 256 * 1024;
+
+/// A part of the text: whole articles, and any text between them.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    /// Byte range of the canonical text.
+    pub text: std::ops::Range<usize>,
+    /// Indices of its articles.
+    pub articles: std::ops::Range<usize>,
+}
+
+/// The text of `len` bytes cut into parts of at least `max_bytes` (the last
+/// may be shorter), only where an article starts: together they cover it
+/// in order. A single article longer than that is a part of its own.
+pub fn parts(articles: &[Article], len: usize, max_bytes: usize) -> Vec<Part> {
+    let mut parts = Vec::new();
+    let (mut start, mut first) = (0, 0);
+    for (i, a) in articles.iter().enumerate() {
+        if i > first && a.start - start >= max_bytes {
+            parts.push(Part { text: start..a.start, articles: first..i });
+            (start, first) = (a.start, i);
+        }
+    }
+    parts.push(Part { text: start..len, articles: first..articles.len() });
+    parts
+}
+
 /// Byline vocabulary, from data/bylines.txt.
 pub struct Splitter {
     /// Words before names (本报记者), longest first.
@@ -609,5 +656,29 @@ mod tests {
         let arts = split(text);
         assert_eq!(arts[0].title, "以枣为媒共促发展");
         assert_eq!(names(&arts[0]), ["余一"]);
+    }
+
+    #[test]
+    fn parts_cut_only_where_an_article_starts_and_cover_the_text() {
+        let page = format!("{PAGE}\n\n");
+        let text = page.repeat(40);
+        let arts = split(&text);
+        let max = page.len() * 5;
+        let parts = parts(&arts, text.len(), max);
+        assert!(parts.len() >= 7, "{parts:?}");
+        assert_eq!(parts[0].text.start, 0);
+        assert_eq!(parts.last().unwrap().text.end, text.len());
+        assert_eq!(parts.last().unwrap().articles.end, arts.len());
+        for (a, b) in parts.iter().zip(&parts[1..]) {
+            assert_eq!(a.text.end, b.text.start);
+            assert_eq!(a.articles.end, b.articles.start);
+            assert_eq!(arts[b.articles.start].start, b.text.start, "a part starts with an article");
+            assert!(a.text.len() >= max && a.text.len() < max + page.len(), "{a:?}");
+        }
+        // Short text, or one article longer than a part: one part.
+        assert_eq!(super::parts(&arts, text.len(), text.len() + 1).len(), 1);
+        let one = split(&"很长的文章正文内容。".repeat(1000));
+        assert_eq!(super::parts(&one, 30_000, 100), [Part { text: 0..30_000, articles: 0..1 }]);
+        assert_eq!(super::parts(&[], 0, 100), [Part { text: 0..0, articles: 0..0 }]);
     }
 }

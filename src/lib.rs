@@ -278,59 +278,97 @@ impl Analyzer {
 
     /// The analysis of `text` (SPEC.md); offsets are UTF-16 units into `text`.
     pub fn analyze(&self, text: &str) -> Result<Analysis> {
+        let mut whole = Analysis::default();
+        self.analyze_in_parts(text, |part| {
+            whole.append(part);
+            Ok::<(), Error>(())
+        })?;
+        Ok(whole)
+    }
+
+    /// The analysis of `text` in parts, each handed to `emit` as soon as it
+    /// is made: the articles of about [`articles::PART_BYTES`] of text (a page or a
+    /// few are one part) with their spans and organizations. Appended in order
+    /// ([`Analysis::append`]) they are [`Analyzer::analyze`]'s result.
+    ///
+    /// Why parts: the words and spans of a text take many times its size,
+    /// and wasm memory never shrinks; made and handed over a part at a time,
+    /// a 10 MB text needs what one part needs. An organization's other
+    /// names and a person's later bare mentions are linked within a part,
+    /// so across the whole of any text up to that size.
+    pub fn analyze_in_parts<E: From<Error>>(
+        &self,
+        text: &str,
+        mut emit: impl FnMut(Analysis) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         self.check(text)?;
         let repaired = repair::repair(text);
         let map = SpanMap::new(text, &repaired);
         let articles = self.splitter.split(&repaired.text, &repaired.soft_breaks);
-        // The words (a record per word: the largest part of the memory an
-        // analysis holds) are dropped before the result is assembled.
-        let (found, topics) = {
-            let words = self.segmenter.tag(&repaired.text);
-            let seg = Segmented::new(&repaired.text, &words);
-            let mut found = self.figures.find(&seg);
-            found.extend(self.entities.find(&seg));
-            let mut people: Vec<(usize, usize)> = found
-                .iter()
-                .filter(|f| matches!(f.detail, Detail::Person { .. }))
-                .map(|f| (f.start, f.end))
-                .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
-                .collect();
-            people.sort_unstable();
-            // Overlaps are settled before the themes: a theme word is kept
-            // only where no other span is, so of the many theme words only
-            // those shown are ever held.
-            let mut found = analysis::settle_overlaps(&articles, found);
-            let mut theme_words = Vec::new();
-            let mut idf_cache = rustc_hash::FxHashMap::default();
-            let topics: Vec<_> = articles
-                .iter()
-                .map(|a| {
-                    let span = ArticleSpan { start: a.start, end: a.end, title_end: a.title_end };
-                    let (themes, spans) = self.taxonomy.score(&seg, &span);
-                    theme_words.extend(
-                        spans
-                            .into_iter()
-                            .filter(|s| s.start < s.end && !analysis::overlaps_any(&found, s.start, s.end)),
-                    );
-                    analysis::ArticleTopics {
-                        themes,
-                        keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people, &mut idf_cache),
-                    }
-                })
-                .collect();
-            found.extend(theme_words);
-            found.sort_unstable_by_key(|f| f.start);
-            (found, topics)
-        };
-        let mut analysis = analysis::assemble(&map, &articles, found, topics);
-        // Last, so it also applies to the bylines' authors, which settling the overlaps adds as people.
-        if let Some(kinds) = &self.options.kinds {
-            analysis.entities.retain(|e| kinds.contains(&e.detail.kind()));
-            if !kinds.contains(&Kind::Org) {
-                analysis.organizations.clear();
+        for part in articles::parts(&articles, repaired.text.len(), articles::PART_BYTES) {
+            let base = part.text.start;
+            // The part's articles with offsets into the part's text.
+            let local: Vec<articles::Article> =
+                articles[part.articles.clone()].iter().map(|a| a.moved_back(base)).collect();
+            let (found, topics) = self.find_in(&repaired.text[part.text.clone()], &local);
+            let found = found.into_iter().map(|f| f.moved_forward(base)).collect();
+            let mut analysis =
+                analysis::assemble(&map, &articles[part.articles.clone()], part.articles.start, found, topics);
+            // Last, so it also applies to the bylines' authors, which settling the overlaps adds as people.
+            if let Some(kinds) = &self.options.kinds {
+                analysis.entities.retain(|e| kinds.contains(&e.detail.kind()));
+                if !kinds.contains(&Kind::Org) {
+                    analysis.organizations.clear();
+                }
             }
+            emit(analysis)?;
         }
-        Ok(analysis)
+        Ok(())
+    }
+
+    /// The recognizers over one part of the repaired text: its settled spans
+    /// (sorted by start) and each article's topics, in offsets into `text`.
+    /// The words (a record per word: the largest part of the memory an
+    /// analysis holds) are dropped on return.
+    fn find_in(
+        &self,
+        text: &str,
+        articles: &[articles::Article],
+    ) -> (Vec<analysis::Found>, Vec<analysis::ArticleTopics>) {
+        let words = self.segmenter.tag(text);
+        let seg = Segmented::new(text, &words);
+        let mut found = self.figures.find(&seg);
+        found.extend(self.entities.find(&seg));
+        let mut people: Vec<(usize, usize)> = found
+            .iter()
+            .filter(|f| matches!(f.detail, Detail::Person { .. }))
+            .map(|f| (f.start, f.end))
+            .chain(articles.iter().flat_map(|a| a.authors.iter().map(|x| (x.start, x.end))))
+            .collect();
+        people.sort_unstable();
+        // Overlaps are settled before the themes: a theme word is kept
+        // only where no other span is, so of the many theme words only
+        // those shown are ever held.
+        let mut found = analysis::settle_overlaps(articles, found);
+        let mut theme_words = Vec::new();
+        let mut idf_cache = rustc_hash::FxHashMap::default();
+        let topics: Vec<_> = articles
+            .iter()
+            .map(|a| {
+                let span = ArticleSpan { start: a.start, end: a.end, title_end: a.title_end };
+                let (themes, spans) = self.taxonomy.score(&seg, &span);
+                theme_words.extend(
+                    spans.into_iter().filter(|s| s.start < s.end && !analysis::overlaps_any(&found, s.start, s.end)),
+                );
+                analysis::ArticleTopics {
+                    themes,
+                    keywords: self.keywords.extract(&seg, &self.segmenter, &span, &people, &mut idf_cache),
+                }
+            })
+            .collect();
+        found.extend(theme_words);
+        found.sort_unstable_by_key(|f| f.start);
+        (found, topics)
     }
 
     /// The segmentation of `text` (after repair), without whitespace tokens.

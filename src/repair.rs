@@ -12,32 +12,34 @@
 //!   bylines, credits), where they separate names (`■ 涂铭 郭宇靖`);
 //! - paragraph breaks, normalized to `\n`.
 //!
-//! The map is a list of runs: a stretch copied verbatim, or one input
-//! character replaced by one output character (a full-width digit by its
-//! ASCII form). Deleted input has no run; a span of the canonical text that
-//! straddles a deletion maps to an input span that includes it, which is
-//! what a highlight should cover.
+//! The map is a list of edits: one input character replaced by one output
+//! character of another length (a full-width digit by its ASCII form), or
+//! input deleted; between them the text is copied. A span of the canonical
+//! text that straddles a deletion maps to an input span that includes it,
+//! which is what a highlight should cover.
 
-/// One stretch of the canonical text and where it came from in the input.
+/// A stretch of the canonical text that does not map byte for byte to the
+/// input: a character replaced by one of another length (`，` by `,`), or
+/// input deleted before canonical byte `canon` (`canon_len` 0). Between
+/// edits the text is the input's, shifted.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Run {
+struct Edit {
     canon: usize,
     orig: usize,
     canon_len: usize,
     orig_len: usize,
 }
 
-impl Run {
-    fn verbatim(&self) -> bool {
-        self.canon_len == self.orig_len
-    }
-}
-
 /// The canonical text and its map back to the input (byte offsets).
 #[derive(Debug, Clone)]
 pub struct Repaired {
     pub text: String,
-    runs: Vec<Run>,
+    /// In order. Only where the map is not a shift: a page of Chinese has
+    /// a full-width comma every few words, and a record for every copied
+    /// stretch as well took as much memory as the text.
+    edits: Vec<Edit>,
+    /// The input offset the canonical text has reached.
+    orig_end: usize,
     /// Canonical offsets where spaces of the input were removed, in order:
     /// where a byline glued by the repair (`邱海鹰周毅文/图`) had its breaks.
     pub soft_breaks: Vec<usize>,
@@ -46,66 +48,53 @@ pub struct Repaired {
 impl Repaired {
     /// The input offset where a span starting at canonical byte `c` starts.
     pub fn orig_start(&self, c: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.canon <= c);
-        if i == 0 {
-            return self.runs.first().map_or(0, |r| r.orig);
-        }
-        let r = &self.runs[i - 1];
-        if c < r.canon + r.canon_len {
-            if r.verbatim() {
-                r.orig + (c - r.canon)
-            } else {
-                r.orig
-            }
+        let i = self.edits.partition_point(|e| e.canon <= c);
+        let Some(e) = i.checked_sub(1).map(|i| &self.edits[i]) else {
+            return c;
+        };
+        if c < e.canon + e.canon_len {
+            e.orig
         } else {
-            r.orig + r.orig_len
+            e.orig + e.orig_len + (c - e.canon - e.canon_len)
         }
     }
 
     /// The input offset where a span ending at canonical byte `c` (exclusive) ends.
     pub fn orig_end(&self, c: usize) -> usize {
-        let i = self.runs.partition_point(|r| r.canon < c);
-        if i == 0 {
-            return self.runs.first().map_or(0, |r| r.orig);
+        if c == 0 {
+            return self.orig_start(0);
         }
-        let r = &self.runs[i - 1];
-        if r.verbatim() {
-            r.orig + (c - r.canon).min(r.canon_len)
-        } else {
-            r.orig + r.orig_len
+        let i = self.edits.partition_point(|e| e.canon < c);
+        match i.checked_sub(1).map(|i| &self.edits[i]) {
+            None => c,
+            Some(e) => e.orig + e.orig_len + c.saturating_sub(e.canon + e.canon_len),
         }
     }
 
     fn push_verbatim(&mut self, orig: usize, s: &str) {
-        let canon = self.text.len();
+        self.skip_to(orig);
         self.text.push_str(s);
-        self.push_run(Run { canon, orig, canon_len: s.len(), orig_len: s.len() });
+        self.orig_end += s.len();
     }
 
     fn push_replaced(&mut self, orig: usize, orig_len: usize, ch: char) {
+        self.skip_to(orig);
         let canon = self.text.len();
         self.text.push(ch);
-        self.push_run(Run { canon, orig, canon_len: ch.len_utf8(), orig_len });
+        self.orig_end += orig_len;
+        if ch.len_utf8() != orig_len {
+            self.edits.push(Edit { canon, orig, canon_len: ch.len_utf8(), orig_len });
+        }
     }
 
-    /// Appends a run, merging it into the previous one when both map
-    /// byte for byte and are contiguous on both sides.
-    fn push_run(&mut self, run: Run) {
-        if run.canon_len == 0 {
-            return;
+    /// Input before `orig` not yet mapped is deleted.
+    fn skip_to(&mut self, orig: usize) {
+        debug_assert!(orig >= self.orig_end, "the input is read in order");
+        if orig > self.orig_end {
+            let canon = self.text.len();
+            self.edits.push(Edit { canon, orig: self.orig_end, canon_len: 0, orig_len: orig - self.orig_end });
+            self.orig_end = orig;
         }
-        if let Some(last) = self.runs.last_mut() {
-            if last.verbatim()
-                && run.verbatim()
-                && last.canon + last.canon_len == run.canon
-                && last.orig + last.orig_len == run.orig
-            {
-                last.canon_len += run.canon_len;
-                last.orig_len += run.orig_len;
-                return;
-            }
-        }
-        self.runs.push(run);
     }
 }
 
@@ -240,7 +229,8 @@ fn joins(a: &Line, b: &Line) -> bool {
 
 /// Repairs `input`; see the module docs for what changes.
 pub fn repair(input: &str) -> Repaired {
-    let mut out = Repaired { text: String::with_capacity(input.len()), runs: Vec::new(), soft_breaks: Vec::new() };
+    let mut out =
+        Repaired { text: String::with_capacity(input.len()), edits: Vec::new(), orig_end: 0, soft_breaks: Vec::new() };
     let lines = split_lines(input);
     let mut i = 0;
     while i < lines.len() {

@@ -150,29 +150,47 @@ const CHUNK_ITEMS: usize = 4096;
 /// `items` as a JS array, built from JSON a chunk at a time.
 fn to_js_array<T: Serialize>(items: &[T]) -> Result<js_sys::Array, JsError> {
     let array = js_sys::Array::new();
-    let push = js_sys::Reflect::get(&array, &"push".into()).map_err(|_| JsError::new("zhlens: no Array.push"))?;
-    let push: js_sys::Function = push.unchecked_into();
-    let mut json = Vec::new();
-    for chunk in items.chunks(CHUNK_ITEMS) {
-        let part = parse(write_json(chunk, &mut json)?)?;
-        push.apply(&array, part.unchecked_ref()).map_err(|_| JsError::new("zhlens: the result could not be built"))?;
-    }
+    push_all(&array, items, &mut Vec::new())?;
     Ok(array)
 }
 
-/// The analysis as a JS object: its entities (by far its largest part) in chunks.
-fn analysis_to_js(analysis: &crate::Analysis) -> Result<JsValue, JsError> {
-    // The fields in SPEC.md's order; entities filled in below.
+/// Appends `items` to `array` from JSON a chunk at a time; `json` is the buffer.
+fn push_all<T: Serialize>(array: &js_sys::Array, items: &[T], json: &mut Vec<u8>) -> Result<(), JsError> {
+    let push = js_sys::Reflect::get(array, &"push".into()).map_err(|_| JsError::new("zhlens: no Array.push"))?;
+    let push: js_sys::Function = push.unchecked_into();
+    for chunk in items.chunks(CHUNK_ITEMS) {
+        let part = parse(write_json(chunk, json)?)?;
+        push.apply(array, part.unchecked_ref()).map_err(|_| JsError::new("zhlens: the result could not be built"))?;
+    }
+    Ok(())
+}
+
+/// The analysis of `text` as a JS object, built a part at a time
+/// ([`crate::Analyzer::analyze_in_parts`]): each part's articles and
+/// entities become JS objects before the next part is analyzed, so wasm
+/// memory holds one part's results, never the whole text's.
+fn analysis_to_js(analyzer: &crate::Analyzer, text: &str) -> Result<JsValue, JsError> {
+    let (articles, entities) = (js_sys::Array::new(), js_sys::Array::new());
+    let mut organizations = Vec::new();
+    let mut json = Vec::new();
+    analyzer.analyze_in_parts(text, |part| {
+        push_all(&articles, &part.articles, &mut json)?;
+        push_all(&entities, &part.entities, &mut json)?;
+        crate::analysis::merge_organizations(&mut organizations, part.organizations);
+        Ok::<(), JsError>(())
+    })?;
+    // The fields in SPEC.md's order; articles and entities set below.
     #[derive(Serialize)]
     struct Head<'a> {
-        articles: &'a [crate::analysis::Article],
+        articles: [(); 0],
         entities: [(); 0],
         organizations: &'a [crate::analysis::Organization],
     }
-    let head = Head { articles: &analysis.articles, entities: [], organizations: &analysis.organizations };
-    let object = to_js(&head)?;
-    js_sys::Reflect::set(&object, &"entities".into(), to_js_array(&analysis.entities)?.as_ref())
-        .map_err(|_| JsError::new("zhlens: the result could not be built"))?;
+    let object = to_js(&Head { articles: [], entities: [], organizations: &organizations })?;
+    for (key, array) in [("articles", articles), ("entities", entities)] {
+        js_sys::Reflect::set(&object, &key.into(), array.as_ref())
+            .map_err(|_| JsError::new("zhlens: the result could not be built"))?;
+    }
     Ok(object)
 }
 
@@ -223,7 +241,7 @@ impl Analyzer {
         if text == "zhlens:trap" {
             panic!("zhlens: fault injected");
         }
-        analysis_to_js(&self.inner.analyze(text).map_err(js_error)?)
+        analysis_to_js(&self.inner, text)
     }
 
     /// The segmentation of `text`, each word with its UTF-16 span and tag.

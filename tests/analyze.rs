@@ -134,3 +134,51 @@ fn oversized_input_is_a_clear_error() {
     assert!(err.to_string().contains("maxInputBytes"));
     assert!(Analyzer::new(Options { max_input_bytes: 0, ..Options::default() }).is_err());
 }
+
+/// A text is analyzed a part at a time (`analyze_in_parts`); the parts'
+/// results, appended, must read as one analysis: offsets into the whole
+/// input, article numbers of the whole, one row per organization.
+#[test]
+fn a_text_of_many_parts_reads_as_one_analysis() {
+    let a = analyzer();
+    let page = format!(
+        "{PAGE}\n经开区加快发展\n\n□本报记者 周明\n\n近日，北京经济技术开发区（以下简称经开区）发布新政策，\
+         经开区管委会表示将支持蓝箭航天空间科技股份有限公司做大做强，蓝箭航天今年营收增长三成。\n\n"
+    );
+    let copies = zhlens::articles::PART_BYTES * 5 / 2 / page.len() + 1;
+    let text = page.repeat(copies);
+    let mut parts = 0;
+    a.analyze_in_parts(&text, |_| {
+        parts += 1;
+        Ok::<(), Error>(())
+    })
+    .unwrap();
+    assert!(parts >= 3, "{parts} parts");
+
+    let one = a.analyze(&page).unwrap();
+    let whole = a.analyze(&text).unwrap();
+    assert_eq!(whole.articles.len(), copies * one.articles.len());
+    assert_eq!(whole.entities.len(), copies * one.entities.len());
+    // Every copy of the page reads as the page alone does, wherever the parts were cut.
+    let (units, articles) = (page.encode_utf16().count(), one.articles.len());
+    for (k, copy) in whole.entities.chunks(one.entities.len()).enumerate() {
+        for (e, alone) in copy.iter().zip(&one.entities) {
+            assert_eq!((e.start, e.end), (alone.start + k * units, alone.end + k * units));
+            assert_eq!(e.article, alone.article.map(|i| i + k * articles));
+            assert_eq!((&e.text, &e.detail), (&alone.text, &alone.detail));
+        }
+    }
+    for (k, copy) in whole.articles.chunks(articles).enumerate() {
+        for (art, alone) in copy.iter().zip(&one.articles) {
+            assert_eq!((art.start, art.end), (alone.start + k * units, alone.end + k * units));
+            assert_eq!((&art.title, &art.authors, &art.keywords), (&alone.title, &alone.authors, &alone.keywords));
+        }
+    }
+    assert!(!one.organizations.is_empty());
+    assert_eq!(whole.organizations.len(), one.organizations.len(), "one row per organization");
+    for (row, alone) in whole.organizations.iter().zip(&one.organizations) {
+        assert_eq!((&row.name, &row.aliases), (&alone.name, &alone.aliases));
+        assert_eq!(row.mentions, copies * alone.mentions);
+    }
+    assert_offsets_with(&a, &text);
+}

@@ -131,6 +131,9 @@ impl OrgFinder {
         }
     }
 
+    // `find`'s helpers are kept out of it (`inline(never)`): inlined, they
+    // made one 33 KB wasm function that V8's optimizing tier took 70 ms to
+    // compile while the first analysis ran, on a 2-core machine.
     pub fn find(&self, seg: &Segmented) -> Vec<Found> {
         let text = seg.text;
         let mut mentions: Vec<Mention> = Vec::new();
@@ -226,6 +229,7 @@ impl OrgFinder {
     /// Members of 、-separated lists that are lists of organizations: one
     /// member is already known to be one, an organization noun stands
     /// before the list (机构史太白、…) or after its 等 (…等企业).
+    #[inline(never)] // see `find`
     fn list_members(&self, seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
         let words = seg.words;
         let is_sep = |i: usize| seg.word(i) == "、";
@@ -334,6 +338,7 @@ impl OrgFinder {
     }
 
     /// If word `k` ends an organization's name, where the name starts.
+    #[inline(never)] // see `find`
     fn grow(&self, seg: &Segmented, k: usize) -> Option<usize> {
         let (suffix, strength, k0) = self.suffix_ending_at(seg, k)?;
         let word = seg.word(k0);
@@ -430,6 +435,7 @@ impl OrgFinder {
     }
 
     /// Shorter names the same organization goes by.
+    #[inline(never)] // see `find`
     fn short_forms(&self, name: &str) -> Vec<String> {
         let mut out = Vec::new();
         for (long, short) in &self.abbreviations {

@@ -52,17 +52,36 @@ fn articles_come_back_as_plain_objects() {
 
 #[wasm_bindgen_test]
 fn long_results_cross_whole_and_in_order() {
-    // Results cross in chunks of thousands of items: a text with several chunks of each.
-    let text = news_of_size(400_000);
+    // Results cross in chunks of thousands of items, a part of the text at
+    // a time: a text of several parts, with several chunks of each.
+    let text =
+        news_of_size(zhlens::articles::PART_BYTES * 3 / 2).replace("某新区", "北京经济技术开发区（以下简称经开区）");
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
     let native = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
     let expected = native.analyze(&text).unwrap();
     assert!(expected.entities.len() > 2 * 4096, "{}", expected.entities.len());
-    let entities: Array = get(&analyzer.analyze(&text).unwrap(), "entities").dyn_into().unwrap();
+    let analysis = analyzer.analyze(&text).unwrap();
+    let entities: Array = get(&analysis, "entities").dyn_into().unwrap();
     assert_eq!(entities.length() as usize, expected.entities.len());
     for (i, e) in expected.entities.iter().enumerate().step_by(997) {
         let got = entities.get(i as u32);
         assert_eq!((num(&got, "start") as usize, num(&got, "end") as usize), (e.start, e.end), "entity {i}");
+        assert_eq!(get(&got, "article").as_f64().map(|a| a as usize), e.article, "entity {i}");
+    }
+    let articles: Array = get(&analysis, "articles").dyn_into().unwrap();
+    assert_eq!(articles.length() as usize, expected.articles.len());
+    let last = articles.get(articles.length() - 1);
+    assert_eq!(num(&last, "start") as usize, expected.articles.last().unwrap().start);
+    // One row per organization, its mentions counted over every part.
+    let organizations: Array = get(&analysis, "organizations").dyn_into().unwrap();
+    assert!(!expected.organizations.is_empty());
+    assert_eq!(organizations.length() as usize, expected.organizations.len());
+    for (i, o) in expected.organizations.iter().enumerate() {
+        let got = organizations.get(i as u32);
+        assert_eq!(
+            (get(&got, "name").as_string().unwrap(), num(&got, "mentions") as usize),
+            (o.name.clone(), o.mentions)
+        );
     }
     let tokens = native.tokens(&text).unwrap();
     let got: Array = analyzer.tokens(&text).unwrap().dyn_into().unwrap();
