@@ -26,6 +26,11 @@ fn construction(c: &mut Criterion) {
     group.bench_function("FigureFinder::new", |b| b.iter(FigureFinder::new));
     group.bench_function("EntityFinder::new", |b| b.iter(EntityFinder::new));
     group.bench_function("Analyzer::new (all)", |b| b.iter(|| Analyzer::new(Options::default()).unwrap()));
+    // What a page load pays before its first result: construction, and the
+    // dictionary words the first text needs loaded on the way.
+    group.bench_function("Analyzer::new + first analyze (a page)", |b| {
+        b.iter(|| Analyzer::new(Options::default()).unwrap().analyze(black_box(samples::PAGE)).unwrap())
+    });
     group.finish();
 }
 

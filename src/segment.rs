@@ -72,9 +72,9 @@ struct Lazy {
 
 /// The words of two characters or more that begin with one character.
 struct Block {
-    /// By second character (ascending, as the dictionary is sorted): the
-    /// byte range of their lines in `DICT`.
-    by_second: Vec<(char, u32, u32)>,
+    /// The byte range of their lines in `DICT` (sorted, so by second character).
+    start: u32,
+    end: u32,
     /// How many of its pairs were loaded.
     pairs_loaded: usize,
 }
@@ -121,40 +121,31 @@ impl Lazy {
                 added |= self.load_block(jieba, c);
             } else {
                 self.pairs.insert((c, next));
-                if let Ok(i) = block.by_second.binary_search_by_key(&next, |&(second, ..)| second) {
-                    let (_, start, end) = block.by_second[i];
-                    added |= self.add_lines(jieba, start as usize, end as usize);
-                }
+                let (start, end) =
+                    lines_starting_with(pair_key(c, next).as_bytes(), block.start as usize, block.end as usize);
+                added |= self.add_lines(jieba, start, end);
             }
         }
         added
     }
 
-    /// Finds `c`'s block (one binary search, then a pass over its lines),
-    /// loads its one-character word, and keeps where its pairs' lines are.
+    /// Finds `c`'s block (two binary searches: its lines are not read
+    /// until their pairs are seen) and loads its one-character word.
     fn look_up_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
         let mut key = [0; 4];
         let key = c.encode_utf8(&mut key).as_bytes();
-        let bytes = DICT.as_bytes();
-        let mut at = first_line_at_least(key);
-        let mut single = None;
-        let mut by_second: Vec<(char, u32, u32)> = Vec::new();
-        while bytes[at..].starts_with(key) {
-            let line_end = memchr::memchr(b'\n', &bytes[at..]).map_or(bytes.len(), |i| at + i + 1);
-            match DICT[at + key.len()..line_end].chars().next().filter(|&second| second != ' ') {
-                None => single = Some((at, line_end)),
-                Some(second) => match by_second.last_mut() {
-                    Some(last) if last.0 == second => last.2 = line_end as u32,
-                    _ => by_second.push((second, at as u32, line_end as u32)),
-                },
-            }
-            at = line_end;
-        }
-        let added = single.is_some_and(|(start, end)| self.add_lines(jieba, start, end));
-        if by_second.is_empty() {
+        let (start, end) = lines_starting_with(key, 0, DICT.len());
+        // The one-character word's line sorts first: the space after it
+        // sorts before any character.
+        let single_end = match memchr::memchr(b'\n', &DICT.as_bytes()[start..end]) {
+            Some(i) if DICT.as_bytes().get(start + key.len()) == Some(&b' ') => start + i + 1,
+            _ => start,
+        };
+        let added = self.add_lines(jieba, start, single_end);
+        if single_end == end {
             set_bit(&mut self.whole, c as usize);
         } else {
-            self.blocks.insert(c, Block { by_second, pairs_loaded: 0 });
+            self.blocks.insert(c, Block { start: single_end as u32, end: end as u32, pairs_loaded: 0 });
         }
         added
     }
@@ -162,11 +153,17 @@ impl Lazy {
     /// Loads the rest of `c`'s block: the pairs not loaded yet.
     fn load_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
         let Some(block) = self.blocks.remove(&c) else { return false };
+        let first = c.len_utf8();
         let mut added = false;
-        for (second, start, end) in block.by_second {
+        let (mut at, end) = (block.start as usize, block.end as usize);
+        while at < end {
+            let second = DICT[at + first..].chars().next().unwrap_or(' ');
+            let (_, pair_end) = lines_starting_with(pair_key(c, second).as_bytes(), at, end);
             if !self.pairs.contains(&(c, second)) {
-                added |= self.add_lines(jieba, start as usize, end as usize);
+                added |= self.add_lines(jieba, at, pair_end);
             }
+            // (Never stuck on a line that is not a pair's: the next line.)
+            at = pair_end.max(memchr::memchr(b'\n', &DICT.as_bytes()[at..end]).map_or(end, |i| at + i + 1));
         }
         set_bit(&mut self.whole, c as usize);
         added
@@ -335,20 +332,20 @@ impl Segmenter {
     }
 }
 
-/// The byte offset of the first line of the dictionary not less than
-/// `key` (bytewise; the dictionary's length if none): a binary search over
-/// byte offsets, each standing for the first line starting at or after it
+/// The byte offset of the first line of `DICT[lo..hi]` (both line starts)
+/// not less than `key` (bytewise; `hi` if none): a binary search over byte
+/// offsets, each standing for the first line starting at or after it
 /// (found by `memchr`), so no index of the lines is built or shipped.
-fn first_line_at_least(key: &[u8]) -> usize {
-    let bytes = DICT.as_bytes();
+fn first_line_at_least(key: &[u8], lo: usize, hi: usize) -> usize {
+    let bytes = &DICT.as_bytes()[..hi];
     let line_at = |pos: usize| {
-        if pos == 0 || bytes[pos - 1] == b'\n' {
+        if pos == lo || bytes[pos - 1] == b'\n' {
             pos
         } else {
-            memchr::memchr(b'\n', &bytes[pos..]).map_or(bytes.len(), |i| pos + i + 1)
+            memchr::memchr(b'\n', &bytes[pos..]).map_or(hi, |i| pos + i + 1)
         }
     };
-    let (mut lo, mut hi) = (0, bytes.len());
+    let (mut lo, mut hi) = (lo, hi);
     while lo < hi {
         let mid = lo + (hi - lo) / 2;
         let line = line_at(mid);
@@ -359,6 +356,26 @@ fn first_line_at_least(key: &[u8]) -> usize {
         }
     }
     line_at(lo)
+}
+
+/// The byte range of the lines of `DICT[lo..hi]` (whole lines) that start with `key`.
+fn lines_starting_with(key: &[u8], lo: usize, hi: usize) -> (usize, usize) {
+    let start = first_line_at_least(key, lo, hi);
+    // Past every line starting with `key`: the least key greater than all
+    // of them (a UTF-8 key never ends in 0xFF).
+    let mut past = key.to_vec();
+    if let Some(last) = past.last_mut() {
+        *last += 1;
+    }
+    (start, first_line_at_least(&past, start, hi))
+}
+
+/// The first two characters of a word, as the dictionary's lines start.
+fn pair_key(first: char, second: char) -> String {
+    let mut key = String::with_capacity(8);
+    key.push(first);
+    key.push(second);
+    key
 }
 
 /// The most text given to jieba at once.
