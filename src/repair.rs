@@ -169,8 +169,6 @@ struct Line {
     /// Content, without its terminator.
     start: usize,
     end: usize,
-    /// Byte offset after the terminator.
-    next: usize,
     /// Content without leading/trailing spaces and dropped characters.
     first: Option<char>,
     last: Option<char>,
@@ -178,12 +176,44 @@ struct Line {
     label: bool,
 }
 
-fn split_lines(input: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
-    let bytes = input.as_bytes();
-    let mut start = 0;
-    let mut iter = input.char_indices().peekable();
-    let finish = |start: usize, end: usize, next: usize, lines: &mut Vec<Line>| {
+/// The input's lines, one at a time: held all at once, their records took
+/// as much memory as the text itself.
+struct Lines<'a> {
+    input: &'a str,
+    /// Where the next line starts; `None` after the last.
+    at: Option<usize>,
+}
+
+impl Iterator for Lines<'_> {
+    type Item = Line;
+
+    fn next(&mut self) -> Option<Line> {
+        let start = self.at?;
+        let end = match self.input[start..].char_indices().find(|&(_, c)| is_line_break(c)) {
+            Some((i, c)) => {
+                self.at = Some(start + i + break_len(self.input, start + i, c));
+                start + i
+            }
+            None => {
+                self.at = None;
+                self.input.len()
+            }
+        };
+        Some(Line::new(self.input, start, end))
+    }
+}
+
+/// The length of the line break `c` at byte `at` (`\r\n` is one).
+fn break_len(input: &str, at: usize, c: char) -> usize {
+    if c == '\r' && input.as_bytes().get(at + 1) == Some(&b'\n') {
+        2
+    } else {
+        c.len_utf8()
+    }
+}
+
+impl Line {
+    fn new(input: &str, start: usize, end: usize) -> Line {
         let content = &input[start..end];
         let mut meaningful = content.chars().filter(|&c| !is_horizontal_space(c) && !is_dropped(c));
         let first = meaningful.next().map(|c| fold(c).unwrap_or(c));
@@ -191,21 +221,8 @@ fn split_lines(input: &str) -> Vec<Line> {
             content.chars().rev().find(|&c| !is_horizontal_space(c) && !is_dropped(c)).map(|c| fold(c).unwrap_or(c));
         let chars = content.chars().count();
         let label = chars <= LABEL_MAX_CHARS && !content.chars().map(|c| fold(c).unwrap_or(c)).any(is_sentence_punct);
-        lines.push(Line { start, end, next, first, last, chars, label });
-    };
-    while let Some((i, c)) = iter.next() {
-        if is_line_break(c) {
-            let mut next = i + c.len_utf8();
-            if c == '\r' && bytes.get(next) == Some(&b'\n') {
-                iter.next();
-                next += 1;
-            }
-            finish(start, i, next, &mut lines);
-            start = next;
-        }
+        Line { start, end, first, last, chars, label }
     }
-    finish(start, input.len(), input.len(), &mut lines);
-    lines
 }
 
 /// Whether the break after line `a` cuts a paragraph in two, given the next
@@ -231,32 +248,36 @@ fn joins(a: &Line, b: &Line) -> bool {
 pub fn repair(input: &str) -> Repaired {
     let mut out =
         Repaired { text: String::with_capacity(input.len()), edits: Vec::new(), orig_end: 0, soft_breaks: Vec::new() };
-    let lines = split_lines(input);
-    let mut i = 0;
-    while i < lines.len() {
-        let line = &lines[i];
-        emit_line(&mut out, input, line);
-        // Find the next line with content, to decide what the break becomes.
-        let mut j = i + 1;
-        while j < lines.len() && lines[j].first.is_none() {
-            j += 1;
+    let mut lines = Lines { input, at: Some(0) };
+    let mut line = lines.next();
+    while let Some(current) = line {
+        emit_line(&mut out, input, &current);
+        // The next line with content decides what the breaks before it become.
+        let mut next = lines.next();
+        while next.as_ref().is_some_and(|l| l.first.is_none()) {
+            next = lines.next();
         }
-        if j < lines.len() && joins(line, &lines[j]) {
-            i = j;
+        if next.as_ref().is_some_and(|n| joins(&current, n)) {
+            line = next;
             continue;
         }
         // Keep every break (as `\n`) up to the next content line.
-        for l in &lines[i..j.min(lines.len())] {
-            if l.next > l.end {
-                let term = &input[l.end..l.next];
-                if term == "\n" {
-                    out.push_verbatim(l.end, term);
+        let gap = &input[current.end..next.as_ref().map_or(input.len(), |n| n.start)];
+        let mut chars = gap.char_indices();
+        while let Some((i, c)) = chars.next() {
+            if is_line_break(c) {
+                let len = break_len(input, current.end + i, c);
+                if len == 2 {
+                    chars.next();
+                }
+                if c == '\n' {
+                    out.push_verbatim(current.end + i, "\n");
                 } else {
-                    out.push_replaced(l.end, term.len(), '\n');
+                    out.push_replaced(current.end + i, len, '\n');
                 }
             }
         }
-        i = j;
+        line = next;
     }
     out
 }
