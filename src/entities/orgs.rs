@@ -528,10 +528,12 @@ fn declared_aliases(text: &str, end: usize) -> Vec<(usize, usize, String)> {
     };
     let body = &text[body_start..body_start + close];
     let mut out = Vec::new();
-    let mut pos = 0;
-    for part in body.split([',', '，', '、', ';', '；']) {
-        let at = body_start + pos;
-        pos += part.len() + 1;
+    // Each part between separators (of one byte or three), with where it starts.
+    let separators = body.match_indices([',', '，', '、', ';', '；']).map(|(i, sep)| (i, sep.len()));
+    let mut from = 0;
+    for (to, sep_len) in separators.chain(std::iter::once((body.len(), 0))) {
+        let (part, at) = (&body[from..to], body_start + from);
+        from = to + sep_len;
         let mut p = part;
         let mut off = 0;
         let mut marked = false;
@@ -582,6 +584,21 @@ mod tests {
         let list = orgs("近日，北京市考古研究院、圆明园遗址管理处和江南大学在现场共同举办活动。");
         assert!(has(&list, "北京市考古研究院", "北京市考古研究院"), "{list:?}");
         assert!(has(&list, "江南大学", "江南大学"), "{list:?}");
+    }
+
+    #[test]
+    fn declarations_after_wide_separators_are_read_where_they_are() {
+        // Full-width separators are three bytes: the parts after them start where they are.
+        for (text, aliases) in [
+            ("甲公司(、以下简称甲司；又称甲方)", ["甲司", "甲方"].as_slice()),
+            ("□本报记者 孙艳有限公司(、（以下简称经开区）", &["经开区"]),
+        ] {
+            let found = declared_aliases(text, text.find('(').unwrap());
+            assert_eq!(found.iter().map(|(.., alias)| alias.as_str()).collect::<Vec<_>>(), aliases, "{text}");
+            for (s, e, alias) in &found {
+                assert_eq!(&text[*s..*e], alias, "{text}");
+            }
+        }
     }
 
     #[test]
