@@ -317,15 +317,25 @@ impl Segmenter {
         // three characters spares most texts the copies (and, in wasm, the
         // memory never given back) of growing a vector of millions of words
         // by doubling.
-        let mut words = Vec::with_capacity(text.chars().count() / 3 * 2);
+        let mut words: Vec<Word> = Vec::with_capacity(text.chars().count() / 3 * 2);
         let mut start = 0;
+        // jieba makes each blank character a word: a run of them is one here
+        // (a page of empty lines was a record per line break).
+        let mut last_blank = false;
         while start < text.len() {
             let end = chunk_end(text, start);
-            words.extend(jieba.tag(&text[start..end], true).into_iter().map(|t| Word {
-                start: start + t.byte_start,
-                end: start + t.byte_end,
-                tag: self.static_tag(t.tag),
-            }));
+            for t in jieba.tag(&text[start..end], true) {
+                let blank = t.word.chars().all(char::is_whitespace);
+                match words.last_mut() {
+                    Some(last) if blank && last_blank => last.end = start + t.byte_end,
+                    _ => words.push(Word {
+                        start: start + t.byte_start,
+                        end: start + t.byte_end,
+                        tag: self.static_tag(t.tag),
+                    }),
+                }
+                last_blank = blank;
+            }
             start = end;
         }
         words
@@ -475,6 +485,15 @@ mod tests {
         }
         assert_eq!(at, text.len());
         assert!(words.iter().any(|w| &text[w.start..w.end] == "集成电路"));
+    }
+
+    #[test]
+    fn a_run_of_blank_characters_is_one_word() {
+        let seg = Segmenter::new().unwrap();
+        let text = "北京\n\n\n 集成电路\n上海 \n";
+        let words: Vec<&str> = seg.tag(text).iter().map(|w| &text[w.start..w.end]).collect();
+        assert_eq!(words, ["北京", "\n\n\n ", "集成电路", "\n", "上海", " \n"]);
+        assert_eq!(seg.tag(&"\n".repeat(100_000)).len(), 1);
     }
 
     #[test]
