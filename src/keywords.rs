@@ -81,25 +81,26 @@ impl Keywords {
             })
             .collect();
         // Term frequencies (title counted more), and runs of adjacent content
-        // words; a phrase is the text its adjacent words cover.
+        // words; a phrase is the text its adjacent words cover, kept with
+        // its count and where it first occurs (index of its first word, and
+        // how many): most occur once, and their words are never looked at.
         let mut tf: HashMap<&str, f64> = HashMap::default();
-        let mut phrases: HashMap<&'t str, (usize, Vec<&'t str>)> = HashMap::default();
-        let mut run: Vec<(usize, usize)> = Vec::new();
-        for &(start, end, is_content) in words.iter().chain(std::iter::once(&(usize::MAX, usize::MAX, false))) {
-            if is_content && run.last().is_none_or(|p| p.1 == start) {
-                run.push((start, end));
+        let mut phrases: HashMap<&'t str, (usize, usize, usize)> = HashMap::default();
+        let mut run: Vec<usize> = Vec::new();
+        for i in 0..=words.len() {
+            let (start, end, is_content) = words.get(i).copied().unwrap_or((usize::MAX, usize::MAX, false));
+            if is_content && run.last().is_none_or(|&k| words[k].1 == start) {
+                run.push(i);
             } else {
                 for n in 2..=PHRASE_MAX_WORDS {
                     for win in run.windows(n) {
-                        let phrase = &text[win[0].0..win[n - 1].1];
-                        let entry =
-                            phrases.entry(phrase).or_insert_with(|| (0, win.iter().map(|x| &text[x.0..x.1]).collect()));
-                        entry.0 += 1;
+                        let phrase = &text[words[win[0]].0..words[win[n - 1]].1];
+                        phrases.entry(phrase).or_insert((0, win[0], n)).0 += 1;
                     }
                 }
                 run.clear();
                 if is_content {
-                    run.push((start, end));
+                    run.push(i);
                 }
             }
             if is_content {
@@ -107,36 +108,37 @@ impl Keywords {
                 *tf.entry(&text[start..end]).or_default() += boost;
             }
         }
+        let parts = |first: usize, n: usize| words[first..first + n].iter().map(|&(s, e, _)| &text[s..e]);
         let total = segmenter.total_frequency() as f64;
         let mut idf = |word: &'t str| {
             *idf_cache.entry(word).or_insert_with(|| (total / segmenter.frequency(word).max(1) as f64).ln())
         };
         // Phrases that recur take their occurrences from their words, and
         // score as their words' mean IDF, with a bonus for saying more.
-        let mut scored: Vec<(String, f64)> = Vec::new();
-        for (phrase, (count, parts)) in &phrases {
+        let mut scored: Vec<(&'t str, f64)> = Vec::new();
+        for (phrase, &(count, first, n)) in &phrases {
             // A collocation: its words stand together at least half the time.
-            let together = parts.iter().all(|p| tf.get(p).is_some_and(|f| *count as f64 >= 0.5 * f));
-            if *count < PHRASE_MIN_COUNT || phrase.chars().count() > 10 || !together {
+            let together = parts(first, n).all(|p| tf.get(p).is_some_and(|f| count as f64 >= 0.5 * f));
+            if count < PHRASE_MIN_COUNT || phrase.chars().count() > 10 || !together {
                 continue;
             }
-            let mean_idf = parts.iter().map(|p| idf(p)).sum::<f64>() / parts.len() as f64;
-            for p in parts {
+            let mean_idf = parts(first, n).map(&mut idf).sum::<f64>() / n as f64;
+            for p in parts(first, n) {
                 if let Some(f) = tf.get_mut(p) {
-                    *f = (*f - *count as f64).max(0.0);
+                    *f = (*f - count as f64).max(0.0);
                 }
             }
-            scored.push((phrase.to_string(), *count as f64 * mean_idf * 1.5));
+            scored.push((phrase, count as f64 * mean_idf * 1.5));
         }
-        scored.extend(tf.iter().filter(|(_, f)| **f > 0.0).map(|(w, f)| (w.to_string(), f * idf(w))));
-        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        scored.extend(tf.iter().filter(|(_, f)| **f > 0.0).map(|(w, f)| (*w, f * idf(w))));
+        scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         // No phrase twice: a word inside a better phrase, or a phrase around a better one.
         let mut out: Vec<String> = Vec::new();
         for (k, _) in scored {
-            if out.iter().any(|o| o.contains(k.as_str()) || k.contains(o.as_str())) {
+            if out.iter().any(|o| o.contains(k) || k.contains(o.as_str())) {
                 continue;
             }
-            out.push(k);
+            out.push(k.to_string());
             if out.len() == MAX_KEYWORDS {
                 break;
             }

@@ -2,28 +2,33 @@
 //!
 //! Inside the core every offset is a byte offset into a Rust `str`; the
 //! contract (SPEC.md) reports UTF-16 code units, the unit of JavaScript
-//! strings. A checkpoint every `STRIDE` bytes makes each conversion a short
-//! scan instead of one from the start, without a table as large as the text.
+//! strings. The count of units before every `STRIDE`th byte makes each
+//! conversion a short count instead of one from the start, without a table
+//! as large as the text; counting needs no decoding: every byte that starts
+//! a character is one unit, and one that starts a 4-byte character (outside
+//! the BMP) one more.
 
 const STRIDE: usize = 64;
 
 pub struct Utf16Index<'a> {
     text: &'a str,
-    /// `(byte, utf16)` at the first char boundary at or after each multiple of `STRIDE`.
-    checkpoints: Vec<(usize, usize)>,
+    /// UTF-16 units before byte `k * STRIDE`, for every `k` up to the end.
+    checkpoints: Vec<usize>,
+}
+
+/// UTF-16 units of the characters that start in `bytes` (UTF-8).
+fn units(bytes: &[u8]) -> usize {
+    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
 }
 
 impl<'a> Utf16Index<'a> {
     pub fn new(text: &'a str) -> Self {
-        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 1);
-        let mut units = 0;
-        let mut next = 0;
-        for (byte, ch) in text.char_indices() {
-            if byte >= next {
-                checkpoints.push((byte, units));
-                next = byte - byte % STRIDE + STRIDE;
-            }
-            units += ch.len_utf16();
+        let mut checkpoints = Vec::with_capacity(text.len() / STRIDE + 2);
+        let mut total = 0;
+        checkpoints.push(0);
+        for chunk in text.as_bytes().chunks(STRIDE) {
+            total += units(chunk);
+            checkpoints.push(total);
         }
         Utf16Index { text, checkpoints }
     }
@@ -32,16 +37,8 @@ impl<'a> Utf16Index<'a> {
     /// (offsets past the end are clamped to the end).
     pub fn utf16(&self, byte: usize) -> usize {
         let byte = byte.min(self.text.len());
-        let i = self.checkpoints.partition_point(|&(b, _)| b <= byte);
-        let (mut b, mut units) = if i == 0 { (0, 0) } else { self.checkpoints[i - 1] };
-        for ch in self.text[b..].chars() {
-            if b >= byte {
-                break;
-            }
-            b += ch.len_utf8();
-            units += ch.len_utf16();
-        }
-        units
+        let k = byte / STRIDE;
+        self.checkpoints[k] + units(&self.text.as_bytes()[k * STRIDE..byte])
     }
 }
 
