@@ -11,7 +11,8 @@
 //! ```
 //!
 //! The passes run in this order over the repaired text, each in its own
-//! module: repair → articles → segment → (recognizers) → analysis.
+//! module: repair → articles → segment → (recognizers) → analysis; from
+//! segmentation on, a part of the text (whole articles) at a time.
 
 pub mod analysis;
 pub mod articles;
@@ -293,9 +294,9 @@ impl Analyzer {
     ///
     /// Why parts: the words and spans of a text take many times its size,
     /// and wasm memory never shrinks; made and handed over a part at a time,
-    /// a 10 MB text needs what one part needs. An organization's other
-    /// names and a person's later bare mentions are linked within a part,
-    /// so across the whole of any text up to that size.
+    /// a 10 MB text needs little more than its own size and one part's.
+    /// An organization's other names and a person's later bare mentions
+    /// are linked within a part: across the whole text, for a page or a few.
     pub fn analyze_in_parts<E: From<Error>>(
         &self,
         text: &str,

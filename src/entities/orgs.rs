@@ -5,6 +5,8 @@
 //! Every mention carries the canonical (longest, first declared) name, so
 //! the analysis can list each organization once with its aliases.
 
+use std::borrow::Cow;
+
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use aho_corasick::AhoCorasick;
@@ -73,8 +75,13 @@ struct Mention {
     full: bool,
 }
 
-fn compact(s: &str) -> String {
-    s.chars().filter(|c| !c.is_whitespace()).collect()
+/// `s` without whitespace (borrowed when it has none, as nearly every name).
+fn compact(s: &str) -> Cow<'_, str> {
+    if s.contains(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 impl OrgFinder {
@@ -146,7 +153,7 @@ impl OrgFinder {
         for k in 0..seg.words.len() {
             if let Some(start) = self.grow(seg, k) {
                 let end = seg.words[k].end;
-                mentions.push(Mention { start, end, name: compact(&text[start..end]), full: true });
+                mentions.push(Mention { start, end, name: compact(&text[start..end]).into_owned(), full: true });
             }
         }
         // Lists with an organization in them, or of a kind of organization
@@ -220,7 +227,7 @@ impl OrgFinder {
         resolved
             .iter()
             .map(|(s, e, name)| {
-                let name = compact(written.get(name.as_str()).copied().unwrap_or(name));
+                let name = compact(written.get(name.as_str()).copied().unwrap_or(name)).into_owned();
                 Found { start: *s, end: *e, detail: Detail::Org { name } }
             })
             .collect()
@@ -307,7 +314,7 @@ impl OrgFinder {
                         continue;
                     }
                     let (s, e) = (words[a].start, words[b - 1].end);
-                    let name = compact(&seg.text[s..e]);
+                    let name = compact(&seg.text[s..e]).into_owned();
                     let chars = name.chars().count();
                     let numeral =
                         name.chars().next().is_some_and(|c| c.is_numeric() || one_of(c, "一二三四五六七八九十两"));
@@ -390,7 +397,7 @@ impl OrgFinder {
         let name = compact(&seg.text[start..seg.words[k].end]);
         let core = name.strip_suffix(suffix).unwrap_or(&name);
         if han_chars(core) < 2
-            || self.generic.contains(name.as_str())
+            || self.generic.contains(&*name)
             || self.generic.contains(core)
             || self.events.iter().any(|e| name.ends_with(e))
         {
