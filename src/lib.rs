@@ -374,24 +374,45 @@ impl Analyzer {
 
     /// The segmentation of `text` (after repair), without whitespace tokens.
     pub fn tokens(&self, text: &str) -> Result<Vec<Token>> {
+        let mut all = Vec::new();
+        self.tokens_in_parts(text, |part| {
+            all.extend(part);
+            Ok::<(), Error>(())
+        })?;
+        Ok(all)
+    }
+
+    /// [`Analyzer::tokens`] a part of the text at a time, as
+    /// [`Analyzer::analyze_in_parts`] (parts end after a line break).
+    pub fn tokens_in_parts<E: From<Error>>(
+        &self,
+        text: &str,
+        mut emit: impl FnMut(Vec<Token>) -> std::result::Result<(), E>,
+    ) -> std::result::Result<(), E> {
         self.check(text)?;
         let repaired = repair::repair(text);
         let map = SpanMap::new(text, &repaired);
-        Ok(self
-            .segmenter
-            .tag(&repaired.text)
-            .into_iter()
-            .filter(|w| !repaired.text[w.start..w.end].trim().is_empty())
-            .map(|w| {
-                let (start, end, original) = map.utf16(w.start, w.end);
-                Token {
-                    text: original.to_string(),
-                    word: repaired.text[w.start..w.end].to_string(),
-                    start,
-                    end,
-                    tag: w.tag.to_string(),
-                }
-            })
-            .collect())
+        for piece in segment::pieces(&repaired.text, articles::PART_BYTES) {
+            let base = piece.start;
+            let tokens = self
+                .segmenter
+                .tag(&repaired.text[piece])
+                .into_iter()
+                .map(|w| (base + w.start, base + w.end, w.tag))
+                .filter(|&(start, end, _)| !repaired.text[start..end].trim().is_empty())
+                .map(|(start, end, tag)| {
+                    let (utf16_start, utf16_end, original) = map.utf16(start, end);
+                    Token {
+                        text: original.to_string(),
+                        word: repaired.text[start..end].to_string(),
+                        start: utf16_start,
+                        end: utf16_end,
+                        tag: tag.to_string(),
+                    }
+                })
+                .collect();
+            emit(tokens)?;
+        }
+        Ok(())
     }
 }

@@ -409,6 +409,24 @@ fn chunk_end(text: &str, start: usize) -> usize {
         .unwrap_or(limit)
 }
 
+/// `text` cut into pieces of at least `bytes` (the last may be shorter),
+/// each ending after a line break: segmented apart, they segment as the
+/// whole does (see `chunk_end`). Empty for an empty text.
+pub fn pieces(text: &str, bytes: usize) -> Vec<std::ops::Range<usize>> {
+    let mut pieces = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        // (A `\n` byte is never inside a character.)
+        let end = match text.as_bytes().get(start + bytes..) {
+            Some(rest) => memchr::memchr(b'\n', rest).map_or(text.len(), |i| start + bytes + i + 1),
+            None => text.len(),
+        };
+        pieces.push(start..end);
+        start = end;
+    }
+    pieces
+}
+
 /// The segmented text with quick lookups of word boundaries.
 pub struct Segmented<'a> {
     pub text: &'a str,
@@ -507,6 +525,34 @@ mod tests {
         assert_eq!(alone.total_frequency(), 20);
         let bad = Segmenter::new().unwrap().load_dictionary("星河 many n\n").map(|_| ()).unwrap_err();
         assert!(bad.to_string().contains("line 1"), "{bad}");
+    }
+
+    #[test]
+    fn pieces_end_after_line_breaks_and_segment_as_the_whole_text_does() {
+        let seg = Segmenter::new().unwrap();
+        let text =
+            "北京经济技术开发区的集成电路产业，产值达428亿元。\n新区负责人表示😀将继续提升服务水平！\n\n".repeat(400);
+        let pieces = pieces(&text, 1000);
+        assert!(pieces.len() > 10);
+        assert_eq!((pieces[0].start, pieces.last().unwrap().end), (0, text.len()));
+        let mut words = Vec::new();
+        for (i, piece) in pieces.iter().enumerate() {
+            assert!(i == pieces.len() - 1 || (piece.len() >= 1000 && text[..piece.end].ends_with('\n')));
+            let solid = seg
+                .tag(&text[piece.clone()])
+                .into_iter()
+                .filter(|w| !text[piece.start..][w.start..w.end].trim().is_empty());
+            words.extend(solid.map(|w| (piece.start + w.start, piece.start + w.end, w.tag)));
+        }
+        let whole: Vec<_> = seg
+            .tag(&text)
+            .into_iter()
+            .filter(|w| !text[w.start..w.end].trim().is_empty())
+            .map(|w| (w.start, w.end, w.tag))
+            .collect();
+        assert_eq!(words, whole);
+        assert!(super::pieces("", 10).is_empty());
+        assert_eq!(super::pieces("京京京", 4), vec![0..9]);
     }
 
     #[test]

@@ -147,13 +147,6 @@ fn write_json<'b, T: Serialize + ?Sized>(value: &T, buffer: &'b mut Vec<u8>) -> 
 
 const CHUNK_ITEMS: usize = 4096;
 
-/// `items` as a JS array, built from JSON a chunk at a time.
-fn to_js_array<T: Serialize>(items: &[T]) -> Result<js_sys::Array, JsError> {
-    let array = js_sys::Array::new();
-    push_all(&array, items, &mut Vec::new())?;
-    Ok(array)
-}
-
 /// Appends `items` to `array` from JSON a chunk at a time; `json` is the buffer.
 fn push_all<T: Serialize>(array: &js_sys::Array, items: &[T], json: &mut Vec<u8>) -> Result<(), JsError> {
     let push = js_sys::Reflect::get(array, &"push".into()).map_err(|_| JsError::new("zhlens: no Array.push"))?;
@@ -247,6 +240,9 @@ impl Analyzer {
     /// The segmentation of `text`, each word with its UTF-16 span and tag.
     #[wasm_bindgen(unchecked_return_type = "Token[]")]
     pub fn tokens(&self, text: &str) -> Result<JsValue, JsError> {
-        Ok(to_js_array(&self.inner.tokens(text).map_err(js_error)?)?.into())
+        // A part at a time, as `analyze`.
+        let (tokens, mut json) = (js_sys::Array::new(), Vec::new());
+        self.inner.tokens_in_parts(text, |part| push_all(&tokens, &part, &mut json))?;
+        Ok(tokens.into())
     }
 }
