@@ -153,17 +153,14 @@ impl Lazy {
     /// Loads the rest of `c`'s block: the pairs not loaded yet.
     fn load_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
         let Some(block) = self.blocks.remove(&c) else { return false };
-        let first = c.len_utf8();
         let mut added = false;
-        let (mut at, end) = (block.start as usize, block.end as usize);
-        while at < end {
-            let second = DICT[at + first..].chars().next().unwrap_or(' ');
-            let (_, pair_end) = lines_starting_with(pair_key(c, second).as_bytes(), at, end);
+        let mut at = block.start as usize;
+        for line in DICT[at..block.end as usize].split_inclusive('\n') {
+            let second = line[c.len_utf8()..].chars().next().unwrap_or(' ');
             if !self.pairs.contains(&(c, second)) {
-                added |= self.add_lines(jieba, at, pair_end);
+                added |= self.add_lines(jieba, at, at + line.len());
             }
-            // (Never stuck on a line that is not a pair's: the next line.)
-            at = pair_end.max(memchr::memchr(b'\n', &DICT.as_bytes()[at..end]).map_or(end, |i| at + i + 1));
+            at += line.len();
         }
         set_bit(&mut self.whole, c as usize);
         added

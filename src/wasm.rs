@@ -129,10 +129,8 @@ fn js_error(e: Error) -> JsError {
 
 /// Results cross as JSON that JavaScript parses: building the objects
 /// field by field from wasm (serde-wasm-bindgen) took most of the time of a
-/// whole analysis; `JSON.parse` builds them natively. Long lists go in
-/// chunks of [`CHUNK_ITEMS`]: as one string, the JSON of a 10 MB page
-/// needed wasm memory 16 times the input (wasm memory never shrinks), and
-/// tens of MB of input would pass V8's longest string.
+/// whole analysis; `JSON.parse` builds them natively. (Long lists go by
+/// [`push_all`].)
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     parse(write_json(value, &mut Vec::new())?)
 }
@@ -147,7 +145,10 @@ fn write_json<'b, T: Serialize + ?Sized>(value: &T, buffer: &'b mut Vec<u8>) -> 
 
 const CHUNK_ITEMS: usize = 4096;
 
-/// Appends `items` to `array` from JSON a chunk at a time; `json` is the buffer.
+/// Appends `items` to `array` from JSON a chunk of [`CHUNK_ITEMS`] at a
+/// time; `json` is the buffer. As one string, the JSON of a 10 MB page
+/// needed wasm memory 16 times the input (wasm memory never shrinks), and
+/// tens of MB of input would pass V8's longest string.
 fn push_all<T: Serialize>(array: &js_sys::Array, items: &[T], json: &mut Vec<u8>) -> Result<(), JsError> {
     let push = js_sys::Reflect::get(array, &"push".into()).map_err(|_| JsError::new("zhlens: no Array.push"))?;
     let push: js_sys::Function = push.unchecked_into();
