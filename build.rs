@@ -1,11 +1,26 @@
-//! Checks and summarizes jieba's dictionary at build time for the lazy
-//! loading in `src/segment.rs`: the dictionary must be sorted (bytewise),
-//! so that the words of one first character are one block of lines, found
-//! by binary search; the sum of its frequencies and the tags it uses are
-//! written out, so nothing needs the whole dictionary read at start-up.
+//! Prepares at compile time what start-up would otherwise compute:
+//!
+//! - jieba's dictionary, for the lazy loading in `src/segment.rs`: it must
+//!   be sorted (bytewise), so that the words of one first character are one
+//!   block of lines, found by binary search; the sum of its frequencies and
+//!   the tags it uses are written out, so nothing reads it whole at start-up.
+//! - the automata of the built-in lexicons (`src/lexicon`), serialized, each
+//!   under the fingerprint of its list of words. The lists here are the ones
+//!   the crate makes from the same files; a test in each module that owns
+//!   one checks that its lexicon is read prebuilt.
 use std::fmt::Write as _;
+use std::path::Path;
+
+#[path = "src/lexicon/compile.rs"]
+mod compile;
 
 fn main() {
+    let out_dir = std::env::var("OUT_DIR").unwrap();
+    dictionary_index(Path::new(&out_dir));
+    lexicons(Path::new(&out_dir));
+}
+
+fn dictionary_index(out_dir: &Path) {
     let path = "data/jieba/dict.txt";
     println!("cargo:rerun-if-changed={path}");
     let dict = std::fs::read_to_string(path).expect("data/jieba/dict.txt");
@@ -27,6 +42,48 @@ fn main() {
     let mut out = String::new();
     writeln!(out, "/// The sum of the dictionary's frequencies.\nconst DICT_TOTAL: u64 = {total};").unwrap();
     writeln!(out, "/// Every tag the dictionary uses, and those jieba gives unknown words.\nconst DICT_TAGS: &[&str] = &{tags:?};").unwrap();
-    let dest = std::path::Path::new(&std::env::var("OUT_DIR").unwrap()).join("dict_index.rs");
-    std::fs::write(dest, out).unwrap();
+    std::fs::write(out_dir.join("dict_index.rs"), out).unwrap();
+}
+
+/// A data file's lines as `crate::data_lines` gives them.
+fn data_lines(path: &str) -> Vec<String> {
+    println!("cargo:rerun-if-changed={path}");
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#')).map(String::from).collect()
+}
+
+fn lexicons(out_dir: &Path) {
+    // Themes (`Taxonomy::from_rows`): each label's terms once, in order.
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for line in data_lines("data/themes.tsv") {
+        let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
+        let pair = (cols[0].to_string(), cols[1].to_string());
+        if !pairs.contains(&pair) {
+            pairs.push(pair);
+        }
+    }
+    let themes: Vec<String> = pairs.into_iter().map(|(_, term)| term).collect();
+    // Organizations (`OrgFinder::with_user`, no user's): every name of a line.
+    let orgs: Vec<String> = data_lines("data/entities/orgs.txt")
+        .iter()
+        .flat_map(|l| l.split('\t').map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect::<Vec<_>>())
+        .collect();
+    // Places (`PlaceFinder::new`) and date words (`FigureFinder::new`: eras apart).
+    let places = data_lines("data/entities/places.txt");
+    let dates: Vec<String> = data_lines("data/figures/dates.txt")
+        .into_iter()
+        .filter(|l| !l.starts_with("@era\t"))
+        .map(|l| l.trim().to_string())
+        .collect();
+
+    let mut table = String::from("const PREBUILT: &[(u64, &[u8])] = &[\n");
+    for (name, words) in [("themes", themes), ("orgs", orgs), ("places", places), ("dates", dates)] {
+        let automaton = compile::automaton(&words, true).unwrap_or_else(|| panic!("the {name} lexicon has words"));
+        let file = format!("lexicon_{name}.bin");
+        std::fs::write(out_dir.join(&file), automaton.serialize()).unwrap();
+        let fingerprint = compile::fingerprint(&words);
+        writeln!(table, "    ({fingerprint:#x}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),").unwrap();
+    }
+    table.push_str("];\n");
+    std::fs::write(out_dir.join("lexicons.rs"), table).unwrap();
 }

@@ -20,6 +20,7 @@ pub mod entities;
 pub mod error;
 pub mod figures;
 pub mod keywords;
+pub mod lexicon;
 mod offsets;
 pub mod repair;
 pub mod segment;

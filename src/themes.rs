@@ -10,11 +10,10 @@
 
 use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::AhoCorasick;
-
 use crate::analysis::{Detail, Found, ThemeScore};
 use crate::entities::Segmented;
 use crate::error::{Error, Result};
+use crate::lexicon::Lexicon;
 
 const BUILTIN: &str = include_str!("../data/themes.tsv");
 
@@ -41,7 +40,7 @@ pub struct Taxonomy {
     labels: Vec<String>,
     terms: Vec<Term>,
     patterns: Vec<String>,
-    automaton: AhoCorasick,
+    automaton: Lexicon,
 }
 
 /// One term's occurrences in an article: count, best position factor, spans.
@@ -109,10 +108,7 @@ impl Taxonomy {
         }
         let terms = order.iter().map(|k| Term { label: k.0, weight: by_term[k] }).collect();
         let patterns: Vec<String> = order.into_iter().map(|(_, t)| t).collect();
-        let automaton = AhoCorasick::builder()
-            .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-            .build(&patterns)
-            .expect("theme automaton builds");
+        let automaton = Lexicon::new(&patterns);
         Taxonomy { labels, terms, patterns, automaton }
     }
 
@@ -130,9 +126,9 @@ impl Taxonomy {
         let text = &seg.text[art.start..art.end];
         let mut hits: HashMap<usize, TermHits> = HashMap::default();
         for m in self.automaton.find_iter(text) {
-            let (s, e) = (art.start + m.start(), art.start + m.end());
+            let (s, e) = (art.start + m.start, art.start + m.end);
             // Two-character terms must start a word (园区, not 工业园|区…).
-            if m.end() - m.start() <= 6 && !seg.starts_word(s) {
+            if m.end - m.start <= 6 && !seg.starts_word(s) {
                 continue;
             }
             let factor = if s < art.title_end {
@@ -142,7 +138,7 @@ impl Taxonomy {
             } else {
                 1.0
             };
-            let entry = hits.entry(m.pattern().as_usize()).or_insert((0, 0.0, Vec::new()));
+            let entry = hits.entry(m.index).or_insert((0, 0.0, Vec::new()));
             entry.0 += 1;
             entry.1 = f64::max(entry.1, factor);
             entry.2.push((s, e));
@@ -187,6 +183,13 @@ impl Taxonomy {
 mod tests {
     use super::*;
     use crate::segment::with_segmented;
+
+    #[test]
+    fn the_builtin_taxonomy_reads_its_automaton_prebuilt() {
+        assert!(Taxonomy::builtin().automaton.is_prebuilt());
+        let extended = Taxonomy::parse(&format!("{BUILTIN}\n其他\t新词\t2\n")).unwrap();
+        assert!(!extended.automaton.is_prebuilt());
+    }
 
     fn themes(text: &str, title_end: usize) -> Vec<ThemeScore> {
         let span = ArticleSpan { start: 0, end: text.len(), title_end };

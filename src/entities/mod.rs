@@ -11,7 +11,6 @@ mod orgs;
 mod people;
 mod places;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use rustc_hash::FxHashMap;
 
 use crate::analysis::Found;
@@ -20,15 +19,6 @@ pub use crate::segment::Segmented;
 pub use orgs::OrgFinder;
 pub use people::PeopleFinder;
 pub use places::PlaceFinder;
-
-/// Leftmost-longest automaton over `words`.
-fn automaton<I, P>(words: I) -> AhoCorasick
-where
-    I: IntoIterator<Item = P>,
-    P: AsRef<[u8]>,
-{
-    AhoCorasick::builder().match_kind(MatchKind::LeftmostLongest).build(words).expect("lexicon automaton builds")
-}
 
 /// Short words tried at many positions of a text (titles before a name,
 /// verbs of speech after one, organization words ending a name), each with

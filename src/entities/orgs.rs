@@ -9,11 +9,10 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use aho_corasick::AhoCorasick;
-
-use super::{automaton, Affixes, Segmented};
+use super::{Affixes, Segmented};
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
+use crate::lexicon::Lexicon;
 use crate::repair::{han_chars, one_of};
 
 const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");
@@ -49,7 +48,7 @@ pub struct OrgFinder {
     /// Organization words by their last character, longest first.
     suffixes: Affixes<Strength>,
     /// Known names and their other names, all pointing at the canonical one.
-    known: AhoCorasick,
+    known: Lexicon,
     known_canonical: Vec<String>,
     known_forms: HashSet<String>,
     generic: HashSet<&'static str>,
@@ -119,7 +118,7 @@ impl OrgFinder {
                 known_canonical.push(canonical.to_string());
             }
         }
-        let known = automaton(&forms);
+        let known = Lexicon::new(&forms);
         let mut legal_forms: Vec<&'static str> = data_lines(LEGAL_FORMS).collect();
         legal_forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
         OrgFinder {
@@ -145,9 +144,9 @@ impl OrgFinder {
         let text = seg.text;
         let mut mentions: Vec<Mention> = Vec::new();
         for m in self.known.find_iter(text) {
-            if seg.aligned(m.start(), m.end()) || text[m.range()].chars().count() >= SHORT_FORM_MIN_CHARS {
-                let name = self.known_canonical[m.pattern().as_usize()].clone();
-                mentions.push(Mention { start: m.start(), end: m.end(), name, full: true });
+            if seg.aligned(m.start, m.end) || text[m.start..m.end].chars().count() >= SHORT_FORM_MIN_CHARS {
+                let name = self.known_canonical[m.index].clone();
+                mentions.push(Mention { start: m.start, end: m.end, name, full: true });
             }
         }
         for k in 0..seg.words.len() {
@@ -187,11 +186,10 @@ impl OrgFinder {
         aliases.retain(|_, owner| !owner.is_empty());
         let forms: Vec<&String> = aliases.keys().collect();
         if !forms.is_empty() {
-            let ac = automaton(&forms);
-            for m in ac.find_iter(text) {
-                let form = forms[m.pattern().as_usize()];
-                if seg.aligned(m.start(), m.end()) || form.chars().count() >= SHORT_FORM_MIN_CHARS {
-                    mentions.push(Mention { start: m.start(), end: m.end(), name: form.clone(), full: false });
+            for m in Lexicon::new(&forms).find_iter(text) {
+                let form = forms[m.index];
+                if seg.aligned(m.start, m.end) || form.chars().count() >= SHORT_FORM_MIN_CHARS {
+                    mentions.push(Mention { start: m.start, end: m.end, name: form.clone(), full: false });
                 }
             }
         }
@@ -569,6 +567,12 @@ fn declared_aliases(text: &str, end: usize) -> Vec<(usize, usize, String)> {
 mod tests {
     use super::*;
     use crate::segment::with_segmented;
+
+    #[test]
+    fn the_lexicon_of_known_organizations_is_read_prebuilt_unless_options_add_some() {
+        assert!(OrgFinder::new().known.is_prebuilt());
+        assert!(!OrgFinder::with_user(&[("某某集团".to_string(), vec![])]).known.is_prebuilt());
+    }
 
     fn orgs(text: &str) -> Vec<(String, String)> {
         let mut found = with_segmented(text, |seg| OrgFinder::new().find(seg));

@@ -9,6 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::{Affixes, Segmented};
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
+use crate::lexicon::Occurrences;
 use crate::repair::{is_han, one_of};
 
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
@@ -156,12 +157,11 @@ impl PeopleFinder {
         // One pass over the text for all the names (a search per name was
         // quadratic on long pages, which confirm thousands of names).
         let names: Vec<&str> = names.into_iter().collect();
-        let Ok(automaton) = aho_corasick::AhoCorasick::new(&names) else { return found };
-        for m in automaton.find_overlapping_iter(text) {
-            let (at, name) = (m.start(), names[m.pattern().as_usize()]);
-            if !taken.contains(&at) && self.ends_name(text, m.end()) {
+        for m in Occurrences::new(&names).find_iter(text) {
+            let (at, name) = (m.start, names[m.index]);
+            if !taken.contains(&at) && self.ends_name(text, m.end) {
                 let role = roles.get(name).cloned().flatten();
-                found.push(Found { start: at, end: m.end(), detail: Detail::Person { name: name.to_string(), role } });
+                found.push(Found { start: at, end: m.end, detail: Detail::Person { name: name.to_string(), role } });
             }
         }
         found

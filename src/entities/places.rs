@@ -1,11 +1,10 @@
 //! Places: names from the place lexicon, words jieba tags `ns`, and names
 //! ended by an administrative word (`华蓥` + `市`, `北宫` + `镇`).
 
-use aho_corasick::AhoCorasick;
-
-use super::{automaton, Segmented};
+use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
+use crate::lexicon::Lexicon;
 use crate::repair::han_chars;
 
 const PLACES: &str = include_str!("../../data/entities/places.txt");
@@ -18,12 +17,12 @@ const GEO_ENDINGS: [char; 18] =
     ['省', '市', '区', '县', '镇', '乡', '村', '州', '山', '河', '湖', '江', '岛', '港', '湾', '路', '街', '海'];
 
 pub struct PlaceFinder {
-    lexicon: AhoCorasick,
+    lexicon: Lexicon,
 }
 
 impl PlaceFinder {
     pub fn new() -> Self {
-        PlaceFinder { lexicon: automaton(data_lines(PLACES).collect::<Vec<_>>()) }
+        PlaceFinder { lexicon: Lexicon::new(&data_lines(PLACES).collect::<Vec<_>>()) }
     }
 
     pub fn find(&self, seg: &Segmented) -> Vec<Found> {
@@ -33,8 +32,8 @@ impl PlaceFinder {
             found.push(Found { start, end, detail: Detail::Place { name: text[start..end].to_string() } });
         };
         for m in self.lexicon.find_iter(text) {
-            if seg.aligned(m.start(), m.end()) || seg.word_at(m.start()).is_some_and(|w| w.tag == "ns") {
-                push(m.start(), m.end());
+            if seg.aligned(m.start, m.end) || seg.word_at(m.start).is_some_and(|w| w.tag == "ns") {
+                push(m.start, m.end);
             }
         }
         let words = seg.words;
@@ -67,6 +66,11 @@ impl Default for PlaceFinder {
 mod tests {
     use super::*;
     use crate::segment::with_segmented;
+
+    #[test]
+    fn the_place_lexicon_is_read_prebuilt() {
+        assert!(PlaceFinder::new().lexicon.is_prebuilt());
+    }
 
     #[test]
     fn places_from_lexicon_tags_and_admin_words() {

@@ -14,11 +14,11 @@ mod numerals;
 
 use rustc_hash::FxHashMap as HashMap;
 
-use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Serialize;
 
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
+use crate::lexicon::Lexicon;
 use crate::repair::one_of;
 use crate::segment::Segmented;
 use numerals::{parse, starts_number, Number};
@@ -117,7 +117,7 @@ pub struct FigureFinder {
     prefixes: Vec<(&'static str, Qualifier)>,
     suffixes: Vec<(&'static str, Qualifier)>,
     changes: Vec<(&'static str, Change)>,
-    date_words: AhoCorasick,
+    date_words: Lexicon,
     eras: Vec<&'static str>,
     links: rustc_hash::FxHashSet<&'static str>,
 }
@@ -197,10 +197,7 @@ impl FigureFinder {
                 None => words.push(line.trim()),
             }
         }
-        let date_words = AhoCorasick::builder()
-            .match_kind(MatchKind::LeftmostLongest)
-            .build(&words)
-            .expect("the date words build an automaton");
+        let date_words = Lexicon::new(&words);
         let links = data_lines(LINKS).map(str::trim).collect();
         FigureFinder { units, unit_max_chars, prefixes, suffixes, changes, date_words, eras, links }
     }
@@ -267,9 +264,9 @@ impl FigureFinder {
         let mut found = Vec::new();
         for m in self.date_words.find_iter(text) {
             found.push(Found {
-                start: m.start(),
-                end: m.end(),
-                detail: Detail::Date { name: text[m.range()].to_string() },
+                start: m.start,
+                end: m.end,
+                detail: Detail::Date { name: text[m.start..m.end].to_string() },
             });
         }
         let mut i = 0;
@@ -612,4 +609,14 @@ enum Read {
     Found(Found),
     /// Nothing here; resume the scan at this offset.
     Skip(usize),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_date_words_are_read_prebuilt() {
+        assert!(FigureFinder::new().date_words.is_prebuilt());
+    }
 }
