@@ -78,7 +78,7 @@ fn lexicons(out_dir: &Path) {
 
     let mut table = String::from("const PREBUILT: &[(u64, &[u8])] = &[\n");
     for (name, words) in [("themes", themes), ("orgs", orgs), ("places", places), ("dates", dates)] {
-        let automaton = compile::automaton(&words, true).unwrap_or_else(|| panic!("the {name} lexicon has words"));
+        let automaton = compile::automaton(&words).unwrap_or_else(|| panic!("the {name} lexicon has words"));
         let file = format!("lexicon_{name}.bin");
         std::fs::write(out_dir.join(&file), automaton.serialize()).unwrap();
         let fingerprint = compile::fingerprint(&words);

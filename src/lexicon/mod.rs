@@ -57,7 +57,7 @@ impl Lexicon {
                 prebuilt: true,
             },
             None => Lexicon {
-                automaton: compile::automaton(words, false),
+                automaton: compile::automaton(words),
                 #[cfg(test)]
                 prebuilt: false,
             },
