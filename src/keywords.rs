@@ -92,12 +92,7 @@ impl Keywords {
             if is_content && run.last().is_none_or(|&k| words[k].1 == start) {
                 run.push(i);
             } else {
-                for n in 2..=PHRASE_MAX_WORDS {
-                    for win in run.windows(n) {
-                        let phrase = &text[words[win[0]].0..words[win[n - 1]].1];
-                        phrases.entry(phrase).or_insert((0, win[0], n)).0 += 1;
-                    }
-                }
+                count_phrases(text, &words, &run, &mut phrases);
                 run.clear();
                 if is_content {
                     run.push(i);
@@ -116,10 +111,11 @@ impl Keywords {
         // Phrases that recur take their occurrences from their words, and
         // score as their words' mean IDF, with a bonus for saying more.
         let mut scored: Vec<(&'t str, f64)> = Vec::new();
-        for (phrase, &(count, first, n)) in &phrases {
+        // (The few that recur are picked out first: see the crate's docs on hot loops.)
+        for (phrase, &(count, first, n)) in phrases.iter().filter(|(_, &(count, ..))| count >= PHRASE_MIN_COUNT) {
             // A collocation: its words stand together at least half the time.
             let together = parts(first, n).all(|p| tf.get(p).is_some_and(|f| count as f64 >= 0.5 * f));
-            if count < PHRASE_MIN_COUNT || phrase.chars().count() > 10 || !together {
+            if phrase.chars().count() > 10 || !together {
                 continue;
             }
             let mean_idf = parts(first, n).map(&mut idf).sum::<f64>() / n as f64;
@@ -144,6 +140,24 @@ impl Keywords {
             }
         }
         out
+    }
+}
+
+/// Counts the phrases of a run of adjacent content words (indices into
+/// `words`): each stretch of 2 to `PHRASE_MAX_WORDS` of them, by its text,
+/// with where it first occurs.
+#[inline(never)] // out of `extract`'s loop over words: see the crate's docs on hot loops
+fn count_phrases<'t>(
+    text: &'t str,
+    words: &[(usize, usize, bool)],
+    run: &[usize],
+    phrases: &mut HashMap<&'t str, (usize, usize, usize)>,
+) {
+    for n in 2..=PHRASE_MAX_WORDS {
+        for win in run.windows(n) {
+            let phrase = &text[words[win[0]].0..words[win[n - 1]].1];
+            phrases.entry(phrase).or_insert((0, win[0], n)).0 += 1;
+        }
     }
 }
 

@@ -115,22 +115,30 @@ impl Lazy {
             if self.pairs.contains(&(c, next)) {
                 continue;
             }
-            let block = self.blocks.get_mut(&c).expect("a character seen has its block");
-            block.pairs_loaded += 1;
-            if block.pairs_loaded >= PAIRS_PER_BLOCK {
-                added |= self.load_block(jieba, c);
-            } else {
-                self.pairs.insert((c, next));
-                let (start, end) =
-                    lines_starting_with(pair_key(c, next).as_bytes(), block.start as usize, block.end as usize);
-                added |= self.add_lines(jieba, start, end);
-            }
+            added |= self.load_pair(jieba, c, next);
         }
         added
     }
 
+    /// Loads the words that begin with `c` `next`, or the rest of `c`'s
+    /// block once enough of its pairs have been seen.
+    #[inline(never)] // out of `load_for`'s loop over characters: see the crate's docs on hot loops
+    fn load_pair(&mut self, jieba: &mut Jieba, c: char, next: char) -> bool {
+        let block = self.blocks.get_mut(&c).expect("a character seen has its block");
+        block.pairs_loaded += 1;
+        if block.pairs_loaded >= PAIRS_PER_BLOCK {
+            self.load_block(jieba, c)
+        } else {
+            self.pairs.insert((c, next));
+            let (start, end) =
+                lines_starting_with(pair_key(c, next).as_bytes(), block.start as usize, block.end as usize);
+            self.add_lines(jieba, start, end)
+        }
+    }
+
     /// Finds `c`'s block (two binary searches: its lines are not read
     /// until their pairs are seen) and loads its one-character word.
+    #[inline(never)] // out of `load_for`'s loop over characters
     fn look_up_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
         let mut key = [0; 4];
         let key = c.encode_utf8(&mut key).as_bytes();

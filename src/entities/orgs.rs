@@ -150,7 +150,10 @@ impl OrgFinder {
             }
         }
         for k in 0..seg.words.len() {
-            if let Some(start) = self.grow(seg, k) {
+            // Most words end no organization word: `grow` (large) is called
+            // for those that do.
+            let Some(suffix) = self.suffix_ending_at(seg, k) else { continue };
+            if let Some(start) = self.grow(seg, k, suffix) {
                 let end = seg.words[k].end;
                 mentions.push(Mention { start, end, name: compact(&text[start..end]).into_owned(), full: true });
             }
@@ -236,8 +239,6 @@ impl OrgFinder {
     /// before the list (机构史太白、…) or after its 等 (…等企业).
     #[inline(never)] // see `find`
     fn list_members(&self, seg: &Segmented, mentions: &[Mention]) -> Vec<Mention> {
-        let words = seg.words;
-        let is_sep = |i: usize| seg.word(i) == "、";
         // Where each full mention starts, with the end of the shortest one starting there.
         let mut shortest_from: HashMap<usize, usize> = HashMap::default();
         for m in mentions.iter().filter(|m| m.full) {
@@ -246,84 +247,94 @@ impl OrgFinder {
         }
         let mut out = Vec::new();
         let mut i = 0;
-        while i < words.len() {
-            if !is_sep(i) {
-                i += 1;
-                continue;
-            }
-            // The first member: name-like words back from the first separator.
-            let mut first = i;
-            while first > 0 {
-                let t = seg.word(first - 1);
-                let tag = words[first - 1].tag;
-                if !name_like(t, tag) || self.boundary_verbs.contains(t) || self.appositives.contains(t) {
-                    break;
-                }
-                first -= 1;
-            }
-            while first < i && words[first].tag.starts_with('v') && words[first].tag != "vn" {
-                first += 1;
-            }
-            let before = first.checked_sub(1).map(|b| seg.word(b));
-            let mut members = vec![(first, i)];
-            // Following members, up to 等 or a word that cannot be in a name.
-            let mut at = i + 1;
-            let mut end_at;
-            loop {
-                let start = at;
-                while at < words.len()
-                    && !is_sep(at)
-                    && seg.word(at) != "等"
-                    // Inside a member, a direction word belongs to the name (中兴北方总部).
-                    && (name_like(seg.word(at), words[at].tag) || (words[at].tag == "f" && at > start))
-                    && !self.boundary_verbs.contains(seg.word(at))
-                {
-                    if words[at].tag.starts_with('v') && words[at].tag != "vn" && at > start {
-                        break;
-                    }
-                    at += 1;
-                }
-                members.push((start, at));
-                end_at = at;
-                if at < words.len() && is_sep(at) {
-                    at += 1;
-                    continue;
-                }
-                break;
-            }
-            // What follows 等: a kind of organization within a few words.
-            let after_kind = end_at < words.len()
-                && seg.word(end_at) == "等"
-                && (end_at + 1..(end_at + 5).min(words.len())).any(|k| self.appositives.contains(seg.word(k)));
-            // A member that is, or opens with, an organization already found.
-            let known = members
-                .iter()
-                .any(|&(a, b)| a < b && shortest_from.get(&words[a].start).is_some_and(|&end| end <= words[b - 1].end));
-            let kind_before = before.is_some_and(|w| self.appositives.contains(w));
-            if after_kind || known || kind_before {
-                for &(a, b) in &members {
-                    // A member names something: no verbs (主动对接), and one
-                    // common word alone is not a name (数据, 北京).
-                    let tags: Vec<&str> = (a..b).map(|k| words[k].tag).collect();
-                    let verb = tags.iter().any(|t| t.starts_with('v') && *t != "vn");
-                    let proper_one =
-                        tags.len() == 1 && matches!(tags[0], "nz" | "nr" | "nrt" | "x" | "j" | "eng" | "nt");
-                    if a >= b || verb || !(tags.len() > 1 || proper_one) {
-                        continue;
-                    }
-                    let (s, e) = (words[a].start, words[b - 1].end);
-                    let name = compact(&seg.text[s..e]).into_owned();
-                    let chars = name.chars().count();
-                    let numeral =
-                        name.chars().next().is_some_and(|c| c.is_numeric() || one_of(c, "一二三四五六七八九十两"));
-                    if (2..=12).contains(&chars) && !numeral && !self.generic.contains(name.as_str()) {
-                        out.push(Mention { start: s, end: e, name, full: true });
-                    }
-                }
-            }
-            i = end_at.max(i + 1);
+        while i < seg.words.len() {
+            i = if seg.word(i) == "、" { self.list_at(seg, i, &shortest_from, &mut out) } else { i + 1 };
         }
         out
+    }
+
+    /// The list whose first separator is word `i`, its members pushed to
+    /// `out` if it is a list of organizations; where to look on from.
+    #[inline(never)] // see `find`
+    fn list_at(
+        &self,
+        seg: &Segmented,
+        i: usize,
+        shortest_from: &HashMap<usize, usize>,
+        out: &mut Vec<Mention>,
+    ) -> usize {
+        let words = seg.words;
+        let is_sep = |i: usize| seg.word(i) == "、";
+        // The first member: name-like words back from the first separator.
+        let mut first = i;
+        while first > 0 {
+            let t = seg.word(first - 1);
+            let tag = words[first - 1].tag;
+            if !name_like(t, tag) || self.boundary_verbs.contains(t) || self.appositives.contains(t) {
+                break;
+            }
+            first -= 1;
+        }
+        while first < i && words[first].tag.starts_with('v') && words[first].tag != "vn" {
+            first += 1;
+        }
+        let before = first.checked_sub(1).map(|b| seg.word(b));
+        let mut members = vec![(first, i)];
+        // Following members, up to 等 or a word that cannot be in a name.
+        let mut at = i + 1;
+        let mut end_at;
+        loop {
+            let start = at;
+            while at < words.len()
+                && !is_sep(at)
+                && seg.word(at) != "等"
+                // Inside a member, a direction word belongs to the name (中兴北方总部).
+                && (name_like(seg.word(at), words[at].tag) || (words[at].tag == "f" && at > start))
+                && !self.boundary_verbs.contains(seg.word(at))
+            {
+                if words[at].tag.starts_with('v') && words[at].tag != "vn" && at > start {
+                    break;
+                }
+                at += 1;
+            }
+            members.push((start, at));
+            end_at = at;
+            if at < words.len() && is_sep(at) {
+                at += 1;
+                continue;
+            }
+            break;
+        }
+        // What follows 等: a kind of organization within a few words.
+        let after_kind = end_at < words.len()
+            && seg.word(end_at) == "等"
+            && (end_at + 1..(end_at + 5).min(words.len())).any(|k| self.appositives.contains(seg.word(k)));
+        // A member that is, or opens with, an organization already found.
+        let known = members
+            .iter()
+            .any(|&(a, b)| a < b && shortest_from.get(&words[a].start).is_some_and(|&end| end <= words[b - 1].end));
+        let kind_before = before.is_some_and(|w| self.appositives.contains(w));
+        if after_kind || known || kind_before {
+            for &(a, b) in &members {
+                // A member names something: no verbs (主动对接), and one
+                // common word alone is not a name (数据, 北京).
+                let tags: Vec<&str> = (a..b).map(|k| words[k].tag).collect();
+                let verb = tags.iter().any(|t| t.starts_with('v') && *t != "vn");
+                let proper_one = tags.len() == 1 && matches!(tags[0], "nz" | "nr" | "nrt" | "x" | "j" | "eng" | "nt");
+                if a >= b || verb || !(tags.len() > 1 || proper_one) {
+                    continue;
+                }
+                let (s, e) = (words[a].start, words[b - 1].end);
+                let name = compact(&seg.text[s..e]).into_owned();
+                let chars = name.chars().count();
+                let numeral =
+                    name.chars().next().is_some_and(|c| c.is_numeric() || one_of(c, "一二三四五六七八九十两"));
+                if (2..=12).contains(&chars) && !numeral && !self.generic.contains(name.as_str()) {
+                    out.push(Mention { start: s, end: e, name, full: true });
+                }
+            }
+        }
+        end_at.max(i + 1)
     }
 
     /// The organization word ending with word `k` (it may span words:
@@ -344,8 +355,12 @@ impl OrgFinder {
 
     /// If word `k` ends an organization's name, where the name starts.
     #[inline(never)] // see `find`
-    fn grow(&self, seg: &Segmented, k: usize) -> Option<usize> {
-        let (suffix, strength, k0) = self.suffix_ending_at(seg, k)?;
+    fn grow(
+        &self,
+        seg: &Segmented,
+        k: usize,
+        (suffix, strength, k0): (&'static str, Strength, usize),
+    ) -> Option<usize> {
         let word = seg.word(k0);
         // The suffix starts inside its word (考古研究院), not at a word start (合作 + 区).
         let suffix_inside = seg.words[k].end - suffix.len() > seg.words[k0].start;

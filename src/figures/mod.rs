@@ -299,6 +299,7 @@ impl FigureFinder {
         }
     }
 
+    #[inline(never)] // out of `scan`'s loop over characters: see the crate's docs on hot loops
     fn read(&self, text: &str, start: usize) -> Read {
         let Some(n) = parse(text, start) else {
             return Read::Skip(start);
