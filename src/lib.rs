@@ -50,7 +50,7 @@ use serde::{Deserialize, Serialize};
 /// The lines of a data file under `data/`: trailing spaces trimmed, blank
 /// lines and `#` comments left out.
 pub(crate) fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
-    text.lines().map(str::trim_end).filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    text.lines().map(str::trim_end).filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
 pub use analysis::{Analysis, Article, Detail, Entity, Organization};

@@ -98,7 +98,8 @@ impl Taxonomy {
         let mut by_term: HashMap<(usize, String), f64> = HashMap::default();
         let mut order: Vec<(usize, String)> = Vec::new();
         for (label, term, weight) in rows {
-            let l = labels.iter().position(|x| *x == label).unwrap_or_else(|| {
+            // From the end: a label's rows mostly come together.
+            let l = labels.iter().rposition(|x| *x == label).unwrap_or_else(|| {
                 labels.push(label);
                 labels.len() - 1
             });
