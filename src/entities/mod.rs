@@ -43,6 +43,7 @@ impl<T: Copy> Affixes<T> {
         Self::build(words, true)
     }
 
+    #[inline(never)] // out of the constructors: see the crate's docs on hot loops
     fn build(words: impl IntoIterator<Item = (&'static str, T)>, by_last: bool) -> Self {
         let mut by_char: FxHashMap<char, Vec<(&'static str, T)>> = FxHashMap::default();
         for (word, value) in words {

@@ -63,6 +63,31 @@ pub struct OrgFinder {
     places: Vec<&'static str>,
 }
 
+/// Every name of the known organizations, the user's first, and the
+/// canonical name of each.
+#[inline(never)] // out of `OrgFinder::with_user`: see the crate's docs on hot loops
+fn known_names(user: &[(String, Vec<String>)]) -> (Vec<String>, Vec<String>) {
+    let mut forms = Vec::new();
+    let mut canonical_names = Vec::new();
+    for (name, aliases) in user {
+        for form in std::iter::once(name).chain(aliases) {
+            forms.push(form.clone());
+            canonical_names.push(name.clone());
+        }
+    }
+    for line in data_lines(KNOWN) {
+        let mut names = line.split('\t').map(str::trim).filter(|s| !s.is_empty());
+        let Some(canonical) = names.next() else {
+            continue;
+        };
+        for form in std::iter::once(canonical).chain(names) {
+            forms.push(form.to_string());
+            canonical_names.push(canonical.to_string());
+        }
+    }
+    (forms, canonical_names)
+}
+
 /// An organization mention before linking: span and the name as written.
 #[derive(Debug, Clone)]
 struct Mention {
@@ -100,24 +125,7 @@ impl OrgFinder {
             };
             Some((w, s))
         });
-        let mut forms = Vec::new();
-        let mut known_canonical = Vec::new();
-        for (name, aliases) in user {
-            for form in std::iter::once(name).chain(aliases) {
-                forms.push(form.clone());
-                known_canonical.push(name.clone());
-            }
-        }
-        for line in data_lines(KNOWN) {
-            let mut names = line.split('\t').map(str::trim).filter(|s| !s.is_empty());
-            let Some(canonical) = names.next() else {
-                continue;
-            };
-            for form in std::iter::once(canonical).chain(names) {
-                forms.push(form.to_string());
-                known_canonical.push(canonical.to_string());
-            }
-        }
+        let (forms, known_canonical) = known_names(user);
         let known = Lexicon::new(&forms);
         let mut legal_forms: Vec<&'static str> = data_lines(LEGAL_FORMS).collect();
         legal_forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
