@@ -1,7 +1,8 @@
 // Benchmarks zhlens against its peers in one run, on the same inputs, and
 // prints ratios (machines here are noisy: compare within one run only):
 //   bytes shipped to a browser (raw, gzip -9, brotli 11): zhlens vs jieba-wasm
-//   cold start (median of fresh Node processes): import → first analyze / cut
+//   cold start (median of fresh Node processes): import → first analyze / cut,
+//     split into import, construction and first call
 //   throughput (median of runs): zhlens analyze, jieba-wasm cut (HMM),
 //     Recognizers-Text (zh-cn number, percentage, currency, dimension, age)
 //   scaling from 10 KB to 10 MB, and memory after many analyses.
@@ -62,29 +63,43 @@ table('Shipped to a browser (wasm + JS), MB', ['', 'raw', 'gzip -9', 'brotli 11'
 ]);
 
 // --- cold start ---------------------------------------------------------------
-function cold(code, runs) {
-  const ts = [];
+// Each fresh process prints its times (ms since the start of the import):
+// the median of each column is taken apart.
+function cold(code, runs, flags = []) {
+  const rows = [];
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, ['--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
-    ts.push(Number(out.trim()));
+    const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+    rows.push(out.trim().split(/\s+/).map(Number));
   }
-  return median(ts);
+  return rows[0].map((_, k) => median(rows.map((r) => r[k])));
 }
 const firstText = JSON.stringify(SAMPLE);
 const coldRuns = quick ? 3 : 7;
-const coldOurs = cold(`const t0 = performance.now();
+const coldCode = `const t0 = performance.now();
 const { Analyzer } = await import('./pkg/node/index.mjs');
-new Analyzer().analyze(${firstText});
-console.log(performance.now() - t0);`, coldRuns);
+const t1 = performance.now();
+const analyzer = new Analyzer();
+const t2 = performance.now();
+analyzer.analyze(${firstText});
+const t3 = performance.now();
+console.log(t3 - t0, t1 - t0, t2 - t1, t3 - t2);`;
+const coldOurs = cold(coldCode, coldRuns);
+// Without V8's optimizing tier: what is left when no function is optimized
+// on background threads while the first analysis runs.
+const coldLiftoff = cold(coldCode, coldRuns, ['--liftoff-only']);
 const coldTheirs = cold(`const t0 = performance.now();
 const { cut } = await import('jieba-wasm');
+const t1 = performance.now();
 cut(${firstText}, true);
-console.log(performance.now() - t0);`, coldRuns);
-table(`Cold start: import → first result, median of ${coldRuns} fresh processes, ms`, ['', 'ms'], [
-  ['zhlens analyze()', fmt(coldOurs)],
-  ['jieba-wasm cut(HMM)', fmt(coldTheirs)],
-  ['ratio zhlens / jieba-wasm', fmt(coldOurs / coldTheirs, 2)],
-]);
+const t2 = performance.now();
+console.log(t2 - t0, t1 - t0, t2 - t1);`, coldRuns);
+table(`Cold start: import → first result, median of ${coldRuns} fresh processes, ms`,
+  ['', 'total', 'import', 'new Analyzer', 'first call'], [
+    ['zhlens analyze()', fmt(coldOurs[0]), fmt(coldOurs[1]), fmt(coldOurs[2]), fmt(coldOurs[3])],
+    ['zhlens, node --liftoff-only', fmt(coldLiftoff[0]), fmt(coldLiftoff[1]), fmt(coldLiftoff[2]), fmt(coldLiftoff[3])],
+    ['jieba-wasm cut(HMM)', fmt(coldTheirs[0]), fmt(coldTheirs[1]), '', fmt(coldTheirs[2])],
+    ['ratio zhlens / jieba-wasm', fmt(coldOurs[0] / coldTheirs[0], 2), '', '', ''],
+  ]);
 
 // --- throughput ---------------------------------------------------------------
 const { Analyzer, wasmMemoryBytes } = await import(`${root}/pkg/node/index.mjs`);
