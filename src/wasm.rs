@@ -5,7 +5,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::{Error, Options};
+use crate::Options;
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &str = r#"
@@ -123,10 +123,6 @@ fn report_panics_to_console() {
     HOOK.call_once(|| std::panic::set_hook(Box::new(|info| console_error(&format!("zhlens panicked: {info}")))));
 }
 
-fn js_error(e: Error) -> JsError {
-    JsError::new(&e.to_string())
-}
-
 /// Results cross as JSON that JavaScript parses: building the objects
 /// field by field from wasm (serde-wasm-bindgen) took most of the time of a
 /// whole analysis; `JSON.parse` builds them natively. (Long lists go by
@@ -223,7 +219,7 @@ impl Analyzer {
             let value: serde_json::Value = serde_wasm_bindgen::from_value(options).map_err(|e| invalid(&e))?;
             serde_json::from_value(value).map_err(|e| invalid(&e))?
         };
-        Ok(Analyzer { inner: crate::Analyzer::new(options).map_err(js_error)? })
+        Ok(Analyzer { inner: crate::Analyzer::new(options)? })
     }
 
     /// The analysis of `text`: articles, entities, organizations (SPEC.md).

@@ -361,7 +361,8 @@ impl OrgFinder {
         None
     }
 
-    /// If word `k` ends an organization's name, where the name starts.
+    /// If word `k`, which ends the organization word `suffix` (from
+    /// `suffix_ending_at`), ends an organization's name: where the name starts.
     #[inline(never)] // see `find`
     fn grow(
         &self,

@@ -30,6 +30,12 @@ pub struct Hit {
     pub index: usize,
 }
 
+impl From<daachorse::Match<u32>> for Hit {
+    fn from(m: daachorse::Match<u32>) -> Hit {
+        Hit { start: m.start(), end: m.end(), index: m.value() as usize }
+    }
+}
+
 /// A leftmost-longest automaton over a list of words.
 pub struct Lexicon {
     /// `None` for a lexicon without words (the automaton needs one).
@@ -72,9 +78,7 @@ impl Lexicon {
 
     /// The words of the lexicon in `text`, leftmost-longest, in order.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.iter().flat_map(move |a| {
-            a.leftmost_find_iter(text).map(|m| Hit { start: m.start(), end: m.end(), index: m.value() as usize })
-        })
+        self.automaton.iter().flat_map(move |a| a.leftmost_find_iter(text).map(Hit::from))
     }
 }
 
@@ -96,9 +100,7 @@ impl Occurrences {
 
     /// The occurrences in `text`, by where they end.
     pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.iter().flat_map(move |a| {
-            a.find_overlapping_iter(text).map(|m| Hit { start: m.start(), end: m.end(), index: m.value() as usize })
-        })
+        self.automaton.iter().flat_map(move |a| a.find_overlapping_iter(text).map(Hit::from))
     }
 }
 
