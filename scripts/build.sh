@@ -31,6 +31,7 @@ fi
 
 for target in web nodejs; do
   dir=$out/${target%js}
+  rm -rf "$dir/snippets"
   mkdir -p "$dir"
   wasm-bindgen --target "$target" --experimental-reset-state-function \
     --out-dir "$dir" --out-name zhlens "$wasm"

@@ -3,7 +3,7 @@
 // layer from js/ (entries, trap recovery, the worker API), and package.json.
 //   web/   browsers and bundlers: index.js (init + Analyzer), worker-api.js
 //   node/  Node: index.cjs for require(), index.mjs for import
-import { readFileSync, writeFileSync, copyFileSync } from 'node:fs';
+import { readFileSync, writeFileSync, copyFileSync, readdirSync } from 'node:fs';
 
 const root = new URL('..', import.meta.url);
 const out = new URL(`${process.argv[2] ?? 'pkg'}/`, root);
@@ -31,6 +31,22 @@ writeFileSync(
   new URL('node/core.cjs', out),
   core.replace('export function wrap(', 'function wrap(') + '\nexports.wrap = wrap;\n',
 );
+// The JavaScript the Rust side imports (`#[wasm_bindgen(module)]`, e.g.
+// js/entities.js) is an ES module; the Node glue require()s it, so it is
+// turned into CommonJS the same way: its only module syntax is its exported
+// functions.
+const snippets = new URL('node/snippets/', out);
+for (const entry of readdirSync(snippets, { recursive: true })) {
+  if (!entry.endsWith('.js')) continue;
+  const file = new URL(entry, snippets);
+  const source = readFileSync(file, 'utf8');
+  const names = [...source.matchAll(/^export function (\w+)\(/gm)].map((m) => m[1]);
+  const body = source.replace(/^export function /gm, 'function ');
+  if (names.length === 0 || /^\s*(export|import)\b/m.test(body)) {
+    throw new Error(`package: ${entry} has module syntax other than exported functions`);
+  }
+  writeFileSync(file, body + names.map((n) => `exports.${n} = ${n};\n`).join(''));
+}
 // The Node glue is CommonJS inside an ESM package: mark its folder.
 writeFileSync(new URL('node/package.json', out), JSON.stringify({ type: 'commonjs' }, null, 2) + '\n');
 

@@ -108,24 +108,13 @@ impl Keywords {
         let mut idf = |word: &'t str| {
             *idf_cache.entry(word).or_insert_with(|| (total / segmenter.frequency(word).max(1) as f64).ln())
         };
-        // Phrases that recur take their occurrences from their words, and
-        // score as their words' mean IDF, with a bonus for saying more.
-        let mut scored: Vec<(&'t str, f64)> = Vec::new();
-        // (The few that recur are picked out first: see the crate's docs on hot loops.)
-        for (phrase, &(count, first, n)) in phrases.iter().filter(|(_, &(count, ..))| count >= PHRASE_MIN_COUNT) {
-            // A collocation: its words stand together at least half the time.
-            let together = parts(first, n).all(|p| tf.get(p).is_some_and(|f| count as f64 >= 0.5 * f));
-            if phrase.chars().count() > 10 || !together {
-                continue;
-            }
-            let mean_idf = parts(first, n).map(&mut idf).sum::<f64>() / n as f64;
-            for p in parts(first, n) {
-                if let Some(f) = tf.get_mut(p) {
-                    *f = (*f - count as f64).max(0.0);
-                }
-            }
-            scored.push((phrase, count as f64 * mean_idf * 1.5));
-        }
+        // The few phrases that recur are picked out first: see the crate's docs on hot loops.
+        let recurring = phrases
+            .iter()
+            .filter(|(_, &(count, ..))| count >= PHRASE_MIN_COUNT)
+            .map(|(&text, &(count, first, n))| Phrase { text, count, first, words: parts(first, n).collect() })
+            .collect();
+        let mut scored = claim_phrases(recurring, &mut tf, &mut idf);
         scored.extend(tf.iter().filter(|(_, f)| **f > 0.0).map(|(w, f)| (*w, f * idf(w))));
         scored.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.cmp(b.0)));
         // No phrase twice: a word inside a better phrase, or a phrase around a better one.
@@ -141,6 +130,46 @@ impl Keywords {
         }
         out
     }
+}
+
+/// A phrase of adjacent content words that recurs in an article.
+struct Phrase<'t> {
+    text: &'t str,
+    count: usize,
+    /// Index of its first occurrence's first word among the article's words.
+    first: usize,
+    words: Vec<&'t str>,
+}
+
+/// Scores the recurring phrases that are collocations (their words stand
+/// together at least half the time) as their words' mean IDF, with a bonus
+/// for saying more, and takes their occurrences from their words' in `tf`.
+/// A phrase takes occurrences from those after it, so they are taken in an
+/// order of their own: the more frequent first, then the longer, then the
+/// earlier. (In the hash map's order, wasm's keywords were not the native
+/// command's: FxHash hashes by the pointer width.)
+fn claim_phrases<'t>(
+    mut phrases: Vec<Phrase<'t>>,
+    tf: &mut HashMap<&'t str, f64>,
+    idf: &mut impl FnMut(&'t str) -> f64,
+) -> Vec<(&'t str, f64)> {
+    phrases.sort_unstable_by_key(|p| (std::cmp::Reverse(p.count), std::cmp::Reverse(p.words.len()), p.first));
+    let mut scored = Vec::new();
+    for p in phrases {
+        let count = p.count as f64;
+        let together = p.words.iter().all(|w| tf.get(w).is_some_and(|&f| count >= 0.5 * f));
+        if p.text.chars().count() > 10 || !together {
+            continue;
+        }
+        let mean_idf = p.words.iter().map(|&w| idf(w)).sum::<f64>() / p.words.len() as f64;
+        for w in &p.words {
+            if let Some(f) = tf.get_mut(w) {
+                *f = (*f - count).max(0.0);
+            }
+        }
+        scored.push((p.text, count * mean_idf * 1.5));
+    }
+    scored
 }
 
 /// Counts the phrases of a run of adjacent content words (indices into
@@ -186,6 +215,39 @@ mod tests {
             ("北京·亦庄", "ns", false),
         ] {
             assert_eq!(content(word, tag), expected, "{word} {tag}");
+        }
+    }
+
+    #[test]
+    fn recurring_phrases_claim_their_words_in_one_order_whatever_the_maps() {
+        // 电力线路 and 线路迁改 share 线路: the one taken first leaves the
+        // other's words standing apart, so the order decides.
+        let phrase = |text, count, first, words: &[&'static str]| Phrase { text, count, first, words: words.to_vec() };
+        let phrases = || {
+            vec![
+                phrase("线路迁改", 2, 9, &["线路", "迁改"]),
+                phrase("电力线路", 3, 4, &["电力", "线路"]),
+                phrase("电力线路迁改", 2, 4, &["电力", "线路", "迁改"]),
+            ]
+        };
+        let tf: HashMap<&str, f64> = [("电力", 4.0), ("线路", 5.0), ("迁改", 3.0)].into_iter().collect();
+        let claim = |list: Vec<Phrase<'static>>| {
+            let mut tf = tf.clone();
+            let scored = claim_phrases(list, &mut tf, &mut |w: &str| w.len() as f64);
+            let mut left: Vec<_> = tf.into_iter().collect();
+            left.sort_by(|a, b| a.0.cmp(b.0));
+            (scored.into_iter().map(|(p, _)| p).collect::<Vec<_>>(), left)
+        };
+        let expected = claim(phrases());
+        // The most frequent first: 电力线路 takes 3 of 线路's 5; then the
+        // longer of the two recurring twice. Taken first, 线路迁改 (2 of 线路's
+        // 5) would not have been a collocation at all.
+        assert_eq!(expected.0, ["电力线路", "电力线路迁改", "线路迁改"]);
+        assert_eq!(expected.1, [("电力", 0.0), ("线路", 0.0), ("迁改", 0.0)]);
+        for order in [[2, 1, 0], [1, 0, 2], [0, 2, 1]] {
+            let mut list: Vec<Option<Phrase>> = phrases().into_iter().map(Some).collect();
+            let shuffled = order.iter().map(|&i| list[i].take().unwrap()).collect();
+            assert_eq!(claim(shuffled), expected);
         }
     }
 

@@ -2,9 +2,11 @@
 //! objects (parsed from JSON), never one class instance per token, and
 //! throw real `Error`s. Compiled for wasm32 only; the core knows nothing of JS.
 
+use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::analysis::{Detail, Entity};
 use crate::Options;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -123,10 +125,11 @@ fn report_panics_to_console() {
     HOOK.call_once(|| std::panic::set_hook(Box::new(|info| console_error(&format!("zhlens panicked: {info}")))));
 }
 
-/// Results cross as JSON that JavaScript parses: building the objects
-/// field by field from wasm (serde-wasm-bindgen) took most of the time of a
-/// whole analysis; `JSON.parse` builds them natively. (Long lists go by
-/// [`push_all`].)
+/// Results cross as JSON that JavaScript parses (articles, organizations,
+/// tokens) or as columns it builds objects from (entities, [`Columns`]):
+/// building the objects field by field from wasm (serde-wasm-bindgen) took
+/// most of the time of a whole analysis; `JSON.parse` and plain JavaScript
+/// build them natively. (Long lists go by [`push_all`].)
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     parse(write_json(value, &mut Vec::new())?)
 }
@@ -155,17 +158,130 @@ fn push_all<T: Serialize>(array: &js_sys::Array, items: &[T], json: &mut Vec<u8>
     Ok(())
 }
 
+#[wasm_bindgen(module = "/js/entities.js")]
+extern "C" {
+    /// Appends the entities written in `numbers` and the string table
+    /// (`strings` cut at `ends`) to `list` (js/entities.js).
+    #[wasm_bindgen(js_name = pushEntities)]
+    fn push_entities(list: &js_sys::Array, input: &JsString, numbers: &[f64], strings: &str, ends: &[u32]);
+
+    /// The same for tokens.
+    #[wasm_bindgen(js_name = pushTokens)]
+    fn push_tokens(list: &js_sys::Array, input: &JsString, numbers: &[f64], strings: &str, ends: &[u32]);
+}
+
+/// One part's entities or tokens as js/entities.js reads them: numbers,
+/// and a table holding each distinct string once. As JSON they were ten times the
+/// input, every span's text encoded, decoded and parsed again; here
+/// JavaScript slices a span's text from the input it holds, and most names
+/// are their span's text.
+#[derive(Default)]
+struct Columns<'a> {
+    numbers: Vec<f64>,
+    strings: String,
+    /// The UTF-16 offset in `strings` where each string of the table ends.
+    ends: Vec<u32>,
+    index: rustc_hash::FxHashMap<&'a str, usize>,
+}
+
+/// -1 in `Columns::numbers` for a missing string, or a name that is its span's text.
+const NONE: f64 = -1.0;
+
+impl<'a> Columns<'a> {
+    fn of(entities: &'a [Entity]) -> Self {
+        let mut columns = Columns { numbers: Vec::with_capacity(entities.len() * 6), ..Columns::default() };
+        for e in entities {
+            columns.push(e);
+        }
+        columns
+    }
+
+    fn of_tokens(tokens: &'a [crate::Token]) -> Self {
+        let mut columns = Columns { numbers: Vec::with_capacity(tokens.len() * 4), ..Columns::default() };
+        for t in tokens {
+            let (word, tag) = (columns.name(&t.word, &t.text), columns.string(&t.tag));
+            columns.numbers.extend([t.start as f64, t.end as f64, word, tag]);
+        }
+        columns
+    }
+
+    fn push(&mut self, e: &'a Entity) {
+        // The kind codes of js/entities.js.
+        let kind = match &e.detail {
+            Detail::Org { .. } => 0.0,
+            Detail::Person { .. } => 1.0,
+            Detail::Place { .. } => 2.0,
+            Detail::Figure(_) => 3.0,
+            Detail::Date { .. } => 4.0,
+            Detail::Theme { .. } => 5.0,
+        };
+        let article = e.article.map_or(NONE, |a| a as f64);
+        self.numbers.extend([kind, e.start as f64, e.end as f64, article]);
+        match &e.detail {
+            Detail::Org { name } | Detail::Place { name } | Detail::Date { name } => {
+                let name = self.name(name, &e.text);
+                self.numbers.push(name);
+            }
+            Detail::Person { name, role } => {
+                let (name, role) = (self.name(name, &e.text), self.optional(role.as_deref()));
+                self.numbers.extend([name, role]);
+            }
+            Detail::Theme { label } => {
+                let label = self.string(label);
+                self.numbers.push(label);
+            }
+            Detail::Figure(f) => {
+                let row = [
+                    f.value,
+                    f.value_to.unwrap_or(f64::NAN),
+                    self.string(&f.unit),
+                    self.string(f.figure_kind.as_str()),
+                    self.optional(f.qualifier.map(|q| q.as_str())),
+                    self.optional(f.measure.as_deref()),
+                    self.optional(f.change.map(|c| c.as_str())),
+                ];
+                self.numbers.extend(row);
+            }
+        }
+    }
+
+    fn name(&mut self, name: &'a str, text: &str) -> f64 {
+        if name == text {
+            NONE
+        } else {
+            self.string(name)
+        }
+    }
+
+    fn optional(&mut self, s: Option<&'a str>) -> f64 {
+        s.map_or(NONE, |s| self.string(s))
+    }
+
+    fn string(&mut self, s: &'a str) -> f64 {
+        let next = self.ends.len();
+        let i = *self.index.entry(s).or_insert(next);
+        if i == next {
+            self.strings.push_str(s);
+            let utf16: usize = s.chars().map(char::len_utf16).sum();
+            self.ends.push(self.ends.last().copied().unwrap_or(0) + utf16 as u32);
+        }
+        i as f64
+    }
+}
+
 /// The analysis of `text` as a JS object, built a part at a time
 /// ([`crate::Analyzer::analyze_in_parts`]): each part's articles and
 /// entities become JS objects before the next part is analyzed, so wasm
 /// memory holds one part's results, never the whole text's.
-fn analysis_to_js(analyzer: &crate::Analyzer, text: &str) -> Result<JsValue, JsError> {
+fn analysis_to_js(analyzer: &crate::Analyzer, input: &JsString) -> Result<JsValue, JsError> {
+    let text = input.as_string().ok_or_else(|| JsError::new("zhlens: analyze() takes a string"))?;
     let (articles, entities) = (js_sys::Array::new(), js_sys::Array::new());
     let mut organizations = Vec::new();
     let mut json = Vec::new();
-    analyzer.analyze_in_parts(text, |part| {
+    analyzer.analyze_in_parts(&text, |part| {
         push_all(&articles, &part.articles, &mut json)?;
-        push_all(&entities, &part.entities, &mut json)?;
+        let columns = Columns::of(&part.entities);
+        push_entities(&entities, input, &columns.numbers, &columns.strings, &columns.ends);
         crate::analysis::merge_organizations(&mut organizations, part.organizations);
         Ok::<(), JsError>(())
     })?;
@@ -224,11 +340,14 @@ impl Analyzer {
 
     /// The analysis of `text`: articles, entities, organizations (SPEC.md).
     #[wasm_bindgen(unchecked_return_type = "Analysis")]
-    pub fn analyze(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn analyze(
+        &self,
+        #[wasm_bindgen(unchecked_param_type = "string")] text: &JsString,
+    ) -> Result<JsValue, JsError> {
         // Test builds only: makes the module trap, so the package's recovery
         // from a trap can be tested on a real one.
         #[cfg(feature = "fault-injection")]
-        if text == "zhlens:trap" {
+        if *text == "zhlens:trap" {
             panic!("zhlens: fault injected");
         }
         analysis_to_js(&self.inner, text)
@@ -236,10 +355,15 @@ impl Analyzer {
 
     /// The segmentation of `text`, each word with its UTF-16 span and tag.
     #[wasm_bindgen(unchecked_return_type = "Token[]")]
-    pub fn tokens(&self, text: &str) -> Result<JsValue, JsError> {
+    pub fn tokens(&self, #[wasm_bindgen(unchecked_param_type = "string")] text: &JsString) -> Result<JsValue, JsError> {
         // A part at a time, as `analyze`.
-        let (tokens, mut json) = (js_sys::Array::new(), Vec::new());
-        self.inner.tokens_in_parts(text, |part| push_all(&tokens, &part, &mut json))?;
+        let tokens = js_sys::Array::new();
+        let input = text.as_string().ok_or_else(|| JsError::new("zhlens: tokens() takes a string"))?;
+        self.inner.tokens_in_parts(&input, |part| {
+            let columns = Columns::of_tokens(&part);
+            push_tokens(&tokens, text, &columns.numbers, &columns.strings, &columns.ends);
+            Ok::<(), JsError>(())
+        })?;
         Ok(tokens.into())
     }
 }

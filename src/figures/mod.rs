@@ -32,63 +32,77 @@ const LINKS: &str = include_str!("../../data/figures/links.txt");
 const MEASURE_MAX_WORDS: usize = 4;
 const MEASURE_MAX_CHARS: usize = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum FigureKind {
-    Money,
-    Percent,
-    Count,
-    Area,
-    Length,
-    Speed,
-    Weight,
-    Power,
-    Compute,
-    Duration,
-    Multiple,
-    Fraction,
-    Age,
-    Other,
+/// An enum whose values are read from the data files and written to the
+/// output by one name each (`as_str`, which `Serialize` writes), so the two
+/// cannot disagree, and the JavaScript binding can hand over the names
+/// without serializing.
+macro_rules! named {
+    ($(#[$doc:meta])* $name:ident { $($variant:ident = $text:literal,)* }) => {
+        $(#[$doc])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq)]
+        pub enum $name {
+            $($variant,)*
+        }
+
+        impl $name {
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($name::$variant => $text,)*
+                }
+            }
+
+            fn parse(s: &str) -> Option<Self> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == s)
+            }
+        }
+
+        impl Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.as_str())
+            }
+        }
+    };
 }
 
-impl FigureKind {
-    fn parse(s: &str) -> Option<Self> {
-        Some(match s {
-            "money" => Self::Money,
-            "percent" => Self::Percent,
-            "count" => Self::Count,
-            "area" => Self::Area,
-            "length" => Self::Length,
-            "speed" => Self::Speed,
-            "weight" => Self::Weight,
-            "power" => Self::Power,
-            "compute" => Self::Compute,
-            "duration" => Self::Duration,
-            "multiple" => Self::Multiple,
-            "fraction" => Self::Fraction,
-            "age" => Self::Age,
-            "other" => Self::Other,
-            _ => return None,
-        })
+named!(
+    /// What a figure measures, by its unit.
+    FigureKind {
+        Money = "money",
+        Percent = "percent",
+        Count = "count",
+        Area = "area",
+        Length = "length",
+        Speed = "speed",
+        Weight = "weight",
+        Power = "power",
+        Compute = "compute",
+        Duration = "duration",
+        Multiple = "multiple",
+        Fraction = "fraction",
+        Age = "age",
+        Other = "other",
     }
-}
+);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Qualifier {
-    Over,
-    Under,
-    About,
-}
+named!(
+    /// 超过/余/多 (over), 不足/以下 (under), 约/近/左右 (about).
+    Qualifier {
+        Over = "over",
+        Under = "under",
+        About = "about",
+    }
+);
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Change {
-    Up,
-    Down,
-}
+named!(
+    /// The direction a verb of change gives a figure.
+    Change {
+        Up = "up",
+        Down = "down",
+    }
+);
 
-/// A figure's reading (SPEC.md `kind: "figure"`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct Figure {
@@ -120,15 +134,6 @@ pub struct FigureFinder {
     date_words: Lexicon,
     eras: Vec<&'static str>,
     links: rustc_hash::FxHashSet<&'static str>,
-}
-
-fn qualifier(s: &str) -> Option<Qualifier> {
-    Some(match s {
-        "over" => Qualifier::Over,
-        "under" => Qualifier::Under,
-        "about" => Qualifier::About,
-        _ => return None,
-    })
 }
 
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -173,7 +178,7 @@ impl FigureFinder {
         for line in data_lines(QUALIFIERS) {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if let [pos, word, q] = cols[..] {
-                let Some(q) = qualifier(q) else { continue };
+                let Some(q) = Qualifier::parse(q) else { continue };
                 match pos {
                     "prefix" => prefixes.push((word, q)),
                     "suffix" => suffixes.push((word, q)),
@@ -185,7 +190,7 @@ impl FigureFinder {
         let mut changes: Vec<(&'static str, Change)> = data_lines(CHANGES)
             .filter_map(|l| {
                 let (w, d) = l.split_once('\t')?;
-                Some((w, if d.trim() == "down" { Change::Down } else { Change::Up }))
+                Some((w, Change::parse(d.trim()).unwrap_or(Change::Up)))
             })
             .collect();
         changes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));

@@ -32,16 +32,57 @@ fn assert_slices(input: &str, list: &JsValue) -> u32 {
 fn entity_and_token_offsets_are_utf16_slices() {
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
     for text in [ASTRAL, PAGE] {
-        let analysis = analyzer.analyze(text).unwrap();
+        let analysis = analyzer.analyze(&text.into()).unwrap();
         assert!(assert_slices(text, &get(&analysis, "entities")) > 0);
-        assert!(assert_slices(text, &analyzer.tokens(text).unwrap()) > 10);
+        assert!(assert_slices(text, &analyzer.tokens(&text.into()).unwrap()) > 10);
     }
+}
+
+/// A text with a span of every kind and every field: an organization with
+/// its short name, a person with a role, figures with a range, a qualifier,
+/// a measure and a change.
+const EVERY_FIELD: &str = "北京经济技术开发区（以下简称经开区）党工委书记王强表示，经开区今年投资1500万元至1600万元，\
+    4900余家企业同比增长约12%。\n\n新区打造集成电路产业高地\n\n□本报记者 李明\n\n\
+    近日，经开区集成电路产业产值达428亿元，新能源汽车销量下降5.5%，中芯国际董事长刘洋说。\n";
+
+#[wasm_bindgen_test]
+fn the_analysis_and_tokens_in_javascript_are_the_native_ones() {
+    // Entities and tokens cross as columns that JavaScript builds objects
+    // from, the rest as JSON: the objects must be those the native core makes.
+    let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
+    let native = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
+    let large = news_of_size(zhlens::articles::PART_BYTES * 3 / 2);
+    for text in [EVERY_FIELD, PAGE, ASTRAL, &large] {
+        // Through JSON.parse, so numbers are written as JavaScript writes them.
+        let as_js = |json: String| js_sys::JSON::stringify(&js_sys::JSON::parse(&json).unwrap()).unwrap();
+        let got = js_sys::JSON::stringify(&analyzer.analyze(&text.into()).unwrap()).unwrap();
+        let expected = as_js(serde_json::to_string(&native.analyze(text).unwrap()).unwrap());
+        assert!(got == expected, "{got}\n{expected}");
+        let got = js_sys::JSON::stringify(&analyzer.tokens(&text.into()).unwrap()).unwrap();
+        let expected = as_js(serde_json::to_string(&native.tokens(text).unwrap()).unwrap());
+        assert!(got == expected, "{got}\n{expected}");
+    }
+    let every = native.analyze(EVERY_FIELD).unwrap();
+    let figures: Vec<_> = every
+        .entities
+        .iter()
+        .filter_map(|e| match &e.detail {
+            zhlens::Detail::Figure(f) => Some(f),
+            _ => None,
+        })
+        .collect();
+    assert!(figures.iter().any(|f| f.value_to.is_some()) && figures.iter().any(|f| f.qualifier.is_some()));
+    assert!(figures.iter().any(|f| f.measure.is_some()) && figures.iter().any(|f| f.change.is_some()));
+    assert!(every.entities.iter().any(|e| matches!(&e.detail, zhlens::Detail::Person { role: Some(_), .. })));
+    assert!(every.entities.iter().any(|e| matches!(&e.detail, zhlens::Detail::Org { name } if *name != e.text)));
+    let kinds: std::collections::HashSet<_> = every.entities.iter().map(|e| e.detail.kind()).collect();
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
 }
 
 #[wasm_bindgen_test]
 fn articles_come_back_as_plain_objects() {
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
-    let analysis = analyzer.analyze(PAGE).unwrap();
+    let analysis = analyzer.analyze(&PAGE.into()).unwrap();
     let articles: Array = get(&analysis, "articles").dyn_into().unwrap();
     assert_eq!(articles.length(), 3);
     let authors: Array = get(&articles.get(0), "authors").dyn_into().unwrap();
@@ -60,7 +101,7 @@ fn long_results_cross_whole_and_in_order() {
     let native = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
     let expected = native.analyze(&text).unwrap();
     assert!(expected.entities.len() > 2 * 4096, "{}", expected.entities.len());
-    let analysis = analyzer.analyze(&text).unwrap();
+    let analysis = analyzer.analyze(&text.as_str().into()).unwrap();
     let entities: Array = get(&analysis, "entities").dyn_into().unwrap();
     assert_eq!(entities.length() as usize, expected.entities.len());
     for (i, e) in expected.entities.iter().enumerate().step_by(997) {
@@ -84,7 +125,7 @@ fn long_results_cross_whole_and_in_order() {
         );
     }
     let tokens = native.tokens(&text).unwrap();
-    let got: Array = analyzer.tokens(&text).unwrap().dyn_into().unwrap();
+    let got: Array = analyzer.tokens(&text.as_str().into()).unwrap().dyn_into().unwrap();
     assert_eq!(got.length() as usize, tokens.len());
     let last = got.get(got.length() - 1);
     assert_eq!(num(&last, "end") as usize, tokens.last().unwrap().end);
@@ -95,7 +136,7 @@ fn bad_options_and_oversized_input_throw_errors() {
     let options = js_sys::Object::new();
     Reflect::set(&options, &"maxInputBytes".into(), &JsValue::from(4)).unwrap();
     let analyzer = Analyzer::new(options.into()).unwrap();
-    let err = JsValue::from(analyzer.analyze("北京").unwrap_err());
+    let err = JsValue::from(analyzer.analyze(&"北京".into()).unwrap_err());
     assert!(err.is_instance_of::<js_sys::Error>());
     let message: String = js_sys::Error::from(err).message().into();
     assert!(message.contains("maxInputBytes"), "{message}");
@@ -110,7 +151,7 @@ fn bad_options_and_oversized_input_throw_errors() {
 /// `text` analyzes in wasm and every entity and token slices it; figure
 /// values are finite numbers.
 pub fn assert_input(analyzer: &Analyzer, name: &str, text: &str) {
-    let analysis = analyzer.analyze(text).unwrap_or_else(|e| panic!("{name}: {:?}", JsValue::from(e)));
+    let analysis = analyzer.analyze(&text.into()).unwrap_or_else(|e| panic!("{name}: {:?}", JsValue::from(e)));
     let entities = get(&analysis, "entities");
     assert_slices(text, &entities);
     for e in Array::from(&entities).iter() {
@@ -118,7 +159,7 @@ pub fn assert_input(analyzer: &Analyzer, name: &str, text: &str) {
             assert!(get(&e, "value").as_f64().is_some_and(f64::is_finite), "{name}: {e:?}");
         }
     }
-    assert_slices(text, &analyzer.tokens(text).unwrap());
+    assert_slices(text, &analyzer.tokens(&text.into()).unwrap());
 }
 
 #[wasm_bindgen_test]

@@ -1,0 +1,93 @@
+// Builds the entities of an analysis in JavaScript from the columns the
+// wasm side writes (src/wasm.rs, `Columns`): one number array and one table
+// of strings a part of the text. Parsing them from JSON was a third of a
+// whole analysis in V8 (the text of every span encoded, decoded and parsed
+// again); here a span's `text` is the input's own `slice(start, end)`, and
+// names, labels and units are taken from a table of each distinct string.
+// wasm-bindgen ships this file with the module (`#[wasm_bindgen(module)]`).
+
+// Kind codes: the order of `KINDS` in src/wasm.rs.
+const ORG = 0;
+const PERSON = 1;
+const PLACE = 2;
+const FIGURE = 3;
+const DATE = 4;
+const THEME = 5;
+const KIND_NAMES = ['org', 'person', 'place', 'figure', 'date', 'theme'];
+
+/**
+ * Appends the entities of one part to `list`. `numbers` holds, per entity,
+ * its kind code, start, end and article (-1: none), then by kind: a name
+ * (org, place, date; person with a role after it), a label (theme), or a
+ * figure's value, upper value (NaN: none), unit, kind, qualifier, measure
+ * and change. A string is an index into the table (-1: none; for a name,
+ * the span's own text). The table is `strings` cut at the UTF-16 offsets
+ * `ends`. Fields are set in the order of SPEC.md (and of the JSON the
+ * native command prints).
+ */
+export function pushEntities(list, input, numbers, strings, ends) {
+  const table = cut(strings, ends);
+  const str = (i) => (i < 0 ? null : table[i]);
+  for (let i = 0; i < numbers.length; ) {
+    const kind = numbers[i];
+    const start = numbers[i + 1];
+    const end = numbers[i + 2];
+    const article = numbers[i + 3] < 0 ? null : numbers[i + 3];
+    const text = input.slice(start, end);
+    i += 4;
+    if (kind === FIGURE) {
+      list.push({
+        text,
+        start,
+        end,
+        article,
+        kind: 'figure',
+        value: numbers[i],
+        valueTo: Number.isNaN(numbers[i + 1]) ? null : numbers[i + 1],
+        unit: table[numbers[i + 2]],
+        figureKind: table[numbers[i + 3]],
+        qualifier: str(numbers[i + 4]),
+        measure: str(numbers[i + 5]),
+        change: str(numbers[i + 6]),
+      });
+      i += 7;
+    } else if (kind === THEME) {
+      list.push({ text, start, end, article, kind: 'theme', label: table[numbers[i]] });
+      i += 1;
+    } else if (kind === PERSON) {
+      const person = { text, start, end, article, kind: 'person', name: str(numbers[i]) ?? text };
+      if (numbers[i + 1] >= 0) person.role = table[numbers[i + 1]];
+      list.push(person);
+      i += 2;
+    } else if (kind === ORG || kind === PLACE || kind === DATE) {
+      list.push({ text, start, end, article, kind: KIND_NAMES[kind], name: str(numbers[i]) ?? text });
+      i += 1;
+    } else {
+      throw new Error(`zhlens: unknown entity kind ${kind} from the module`);
+    }
+  }
+}
+
+/**
+ * Appends the tokens of one part to `list`: `numbers` holds, per token, its
+ * start, end, word (-1: its own text) and tag, strings as for entities.
+ */
+export function pushTokens(list, input, numbers, strings, ends) {
+  const table = cut(strings, ends);
+  for (let i = 0; i < numbers.length; i += 4) {
+    const start = numbers[i];
+    const end = numbers[i + 1];
+    const text = input.slice(start, end);
+    list.push({ text, word: numbers[i + 2] < 0 ? text : table[numbers[i + 2]], start, end, tag: table[numbers[i + 3]] });
+  }
+}
+
+/** The table of strings: `strings` cut at the UTF-16 offsets `ends`. */
+function cut(strings, ends) {
+  const table = new Array(ends.length);
+  for (let i = 0, from = 0; i < ends.length; i++) {
+    table[i] = strings.slice(from, ends[i]);
+    from = ends[i];
+  }
+  return table;
+}
