@@ -7,7 +7,9 @@ use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use zhlens::articles::Splitter;
 use zhlens::entities::{EntityFinder, Segmented};
 use zhlens::figures::FigureFinder;
+use zhlens::keywords::Keywords;
 use zhlens::segment::Segmenter;
+use zhlens::themes::{ArticleSpan, Taxonomy};
 use zhlens::{repair, Analyzer, Options};
 
 #[allow(dead_code)] // the benchmarks use the page, not every sample
@@ -42,6 +44,14 @@ fn passes(c: &mut Criterion) {
     let repaired = repair::repair(&text);
     let words = segmenter.tag(&repaired.text);
     let seg = Segmented::new(&repaired.text, &words);
+    let articles: Vec<ArticleSpan> = splitter
+        .split(&repaired.text, &repaired.soft_breaks)
+        .iter()
+        .map(|a| ArticleSpan { start: a.start, end: a.end, title_end: a.title_end })
+        .collect();
+    let (taxonomy, keywords) = (Taxonomy::builtin(), Keywords::new());
+    let mut people: Vec<(usize, usize)> = entities.people.find(&seg).iter().map(|f| (f.start, f.end)).collect();
+    people.sort_unstable();
 
     let mut group = c.benchmark_group("passes on 60 KB");
     group.throughput(Throughput::Bytes(text.len() as u64));
@@ -52,6 +62,18 @@ fn passes(c: &mut Criterion) {
     group.bench_function("organizations", |b| b.iter(|| entities.orgs.find(black_box(&seg))));
     group.bench_function("people", |b| b.iter(|| entities.people.find(black_box(&seg))));
     group.bench_function("places", |b| b.iter(|| entities.places.find(black_box(&seg))));
+    group.bench_function("themes (every article)", |b| {
+        b.iter(|| articles.iter().map(|a| taxonomy.score(black_box(&seg), a).1.len()).sum::<usize>())
+    });
+    group.bench_function("keywords (every article)", |b| {
+        b.iter(|| {
+            let mut idf_cache = Default::default();
+            articles
+                .iter()
+                .map(|a| keywords.extract(black_box(&seg), &segmenter, a, &people, &mut idf_cache).len())
+                .sum::<usize>()
+        })
+    });
     group.bench_function("analyze (all passes, result built)", |b| {
         b.iter(|| analyzer.analyze(black_box(&text)).unwrap())
     });

@@ -500,13 +500,22 @@ fn is_heading(content: &str) -> bool {
 /// A person's name in a byline: two to four Han characters, or a
 /// transliterated name with a middle dot.
 fn is_name(s: &str) -> bool {
-    let n = s.chars().count();
-    let dotted = s.contains('·')
-        && n <= 12
-        && s.chars().all(|c| is_han(c) || c == '·')
-        && !s.starts_with('·')
-        && !s.ends_with('·');
-    dotted || ((2..=4).contains(&n) && s.chars().all(is_han))
+    // One pass over the characters: it is asked of every piece of every
+    // line that could be a byline.
+    let (mut n, mut dots) = (0, 0);
+    for c in s.chars() {
+        match c {
+            '·' => dots += 1,
+            c if !is_han(c) => return false,
+            _ => {}
+        }
+        n += 1;
+    }
+    if dots > 0 {
+        n <= 12 && !s.starts_with('·') && !s.ends_with('·')
+    } else {
+        (2..=4).contains(&n)
+    }
 }
 
 /// The title as a reader writes it: no markdown marks or bullets, and no

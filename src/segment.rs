@@ -46,7 +46,7 @@ pub struct Segmenter {
     /// Every tag words carry: `DICT_TAGS`, and tags given with user words,
     /// leaked once each, so words can carry `&'static str` tags out of the
     /// `RefCell`.
-    tags: RefCell<FxHashSet<&'static str>>,
+    tags: RefCell<Tags>,
     /// Frequencies already estimated (`frequency` segments the word to
     /// estimate it: 5% of an analysis), cleared when it holds
     /// [`FREQUENCY_CACHE_WORDS`]. Valid for the segmenter's life: a word's
@@ -208,7 +208,7 @@ impl Segmenter {
         Segmenter {
             jieba: RefCell::new(jieba),
             lazy: RefCell::new(lazy),
-            tags: RefCell::new(DICT_TAGS.iter().copied().collect()),
+            tags: RefCell::new(Tags::default()),
             frequencies: RefCell::new(FxHashMap::default()),
             total,
         }
@@ -344,6 +344,49 @@ impl Segmenter {
             start = end;
         }
         words
+    }
+}
+
+/// The tags words carry, as `&'static str`. Every word's tag is looked up
+/// (in wasm, hashing and comparing strings was 2% of an analysis): tags of
+/// up to seven bytes, which are all of jieba's, by one number that is the
+/// tag's bytes and length.
+struct Tags {
+    short: FxHashMap<u64, &'static str>,
+    long: FxHashSet<&'static str>,
+}
+
+impl Tags {
+    fn key(tag: &str) -> Option<u64> {
+        (tag.len() <= 7).then(|| tag.bytes().fold(tag.len() as u64, |key, b| key << 8 | u64::from(b)))
+    }
+
+    fn get(&self, tag: &str) -> Option<&'static str> {
+        match Self::key(tag) {
+            Some(key) => self.short.get(&key).copied(),
+            None => self.long.get(tag).copied(),
+        }
+    }
+
+    fn insert(&mut self, tag: &'static str) {
+        match Self::key(tag) {
+            Some(key) => {
+                self.short.insert(key, tag);
+            }
+            None => {
+                self.long.insert(tag);
+            }
+        }
+    }
+}
+
+impl Default for Tags {
+    fn default() -> Self {
+        let mut tags = Tags { short: FxHashMap::default(), long: FxHashSet::default() };
+        for &tag in DICT_TAGS {
+            tags.insert(tag);
+        }
+        tags
     }
 }
 
@@ -495,6 +538,20 @@ pub(crate) fn with_segmented<T>(text: &str, f: impl FnOnce(&Segmented) -> T) -> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tags_are_told_apart_by_every_byte_and_their_length() {
+        let mut tags = Tags::default();
+        assert_eq!(tags.get("nr"), Some("nr"));
+        let mine = ["zq", "zq\0", "\0zq", "zqqqqqq", "zqqqqqqq", "zqqqqqqr", "标签"];
+        for t in mine {
+            assert_eq!(tags.get(t), None, "{t:?}");
+            tags.insert(t);
+        }
+        for t in mine {
+            assert_eq!(tags.get(t), Some(t), "{t:?}");
+        }
+    }
 
     #[test]
     fn words_cover_the_text_with_byte_offsets() {

@@ -43,8 +43,8 @@ pub struct Taxonomy {
     automaton: Lexicon,
 }
 
-/// One term's occurrences in an article: count, best position factor, spans.
-type TermHits = (usize, f64, Vec<(usize, usize)>);
+/// One occurrence of a term in an article: term, span, position factor.
+type TermHit = (usize, usize, usize, f64);
 
 /// A label's score in an article and its terms' contributions.
 type LabelScore = (usize, f64, Vec<(f64, usize)>);
@@ -125,7 +125,7 @@ impl Taxonomy {
     /// The themes of one article and the spans of their evidence.
     pub fn score(&self, seg: &Segmented, art: &ArticleSpan) -> (Vec<ThemeScore>, Vec<Found>) {
         let text = &seg.text[art.start..art.end];
-        let mut hits: HashMap<usize, TermHits> = HashMap::default();
+        let mut hits: Vec<TermHit> = Vec::new();
         for m in self.automaton.find_iter(text) {
             let (s, e) = (art.start + m.start, art.start + m.end);
             // Two-character terms must start a word (园区, not 工业园|区…).
@@ -139,15 +139,18 @@ impl Taxonomy {
             } else {
                 1.0
             };
-            let entry = hits.entry(m.index).or_insert((0, 0.0, Vec::new()));
-            entry.0 += 1;
-            entry.1 = f64::max(entry.1, factor);
-            entry.2.push((s, e));
+            hits.push((m.index, s, e, factor));
         }
+        // Each term's hits together, in text order; the terms in the order of
+        // the taxonomy, so a label's score is summed in an order of its own
+        // (not a hash map's, which differs between builds).
+        hits.sort_unstable_by_key(|&(t, s, ..)| (t, s));
         let mut by_label: HashMap<usize, (f64, Vec<(f64, usize)>)> = HashMap::default();
-        for (&t, (count, factor, _)) in &hits {
+        for same in hits.chunk_by(|a, b| a.0 == b.0) {
+            let (t, count) = (same[0].0, same.len());
+            let factor = same.iter().map(|h| h.3).fold(0.0, f64::max);
             let term = &self.terms[t];
-            let contribution = term.weight * factor * (1.0 + REPEAT * (*count as f64).ln());
+            let contribution = term.weight * factor * (1.0 + REPEAT * (count as f64).ln());
             let entry = by_label.entry(term.label).or_insert((0.0, Vec::new()));
             entry.0 += contribution;
             entry.1.push((contribution, t));
@@ -166,7 +169,8 @@ impl Taxonomy {
             terms.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
             terms.truncate(MAX_EVIDENCE);
             for &(_, t) in &terms {
-                for &(s, e) in &hits[&t].2 {
+                let first = hits.partition_point(|h| h.0 < t);
+                for &(_, s, e, _) in hits[first..].iter().take_while(|h| h.0 == t) {
                     spans.push(Found { start: s, end: e, detail: Detail::Theme { label: self.labels[label].clone() } });
                 }
             }

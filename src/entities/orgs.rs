@@ -526,7 +526,10 @@ fn publications(text: &str) -> Vec<Mention> {
 
 /// Words that may stand inside an organization's name.
 fn name_like(word: &str, tag: &str) -> bool {
-    if !word.chars().all(|c| c.is_alphanumeric() || c == '·') {
+    // The common case first: the CJK blocks every code point of which is
+    // alphabetic (`is_alphanumeric` looks non-ASCII characters up in tables).
+    let alphanumeric = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || c.is_alphanumeric();
+    if !word.chars().all(|c| alphanumeric(c) || c == '·') {
         return false;
     }
     // Schools numbered in their city: 八中, 十一中, 一小.

@@ -62,18 +62,21 @@ impl PeopleFinder {
         self.surnames.contains(&rest[..two]).then_some(two)
     }
 
-    /// Possible names at `at`: surname plus one or two Han characters.
-    fn names_at(&self, text: &str, at: usize) -> Vec<usize> {
+    /// Possible names at `at`: surname plus one or two Han characters; the
+    /// ends of the first `.1` of them. (No vector: it is asked at every
+    /// character of the text.)
+    fn names_at(&self, text: &str, at: usize) -> ([usize; 2], usize) {
+        let mut ends = ([0; 2], 0);
         let Some(s) = self.surname_at(text, at) else {
-            return Vec::new();
+            return ends;
         };
-        let mut ends = Vec::new();
         let mut end = at + s;
-        for _ in 0..2 {
+        for slot in &mut ends.0 {
             match text[end..].chars().next() {
                 Some(c) if is_han(c) => {
                     end += c.len_utf8();
-                    ends.push(end);
+                    *slot = end;
+                    ends.1 += 1;
                 }
                 _ => break,
             }
@@ -98,15 +101,16 @@ impl PeopleFinder {
         let text = seg.text;
         let mut confirmed: Vec<Candidate> = Vec::new();
         for (at, _) in text.char_indices() {
-            let ends = self.names_at(text, at);
-            if ends.is_empty() {
+            let (ends, n) = self.names_at(text, at);
+            if n == 0 {
                 continue;
             }
+            let ends = &ends[..n];
             let role = self.role_before(text, at);
             // Prefer the longer name when both could end here, unless the
             // shorter one is followed by a verb of speech (南逸说 is 南逸 + 说).
-            let ends: Vec<usize> = match ends.iter().position(|&e| self.speech_at(text, e)) {
-                Some(i) => ends[..=i].to_vec(),
+            let ends = match ends.iter().position(|&e| self.speech_at(text, e)) {
+                Some(i) => &ends[..=i],
                 None => ends,
             };
             let pick = |pred: &dyn Fn(usize) -> bool| ends.iter().rev().copied().find(|&e| pred(e));
@@ -133,7 +137,8 @@ impl PeopleFinder {
         for c in &confirmed {
             if text[c.end..].starts_with('、') {
                 let at = c.end + '、'.len_utf8();
-                if let Some(&end) = self.names_at(text, at).iter().rev().find(|&&e| self.boundary(seg, at, e)) {
+                let (ends, n) = self.names_at(text, at);
+                if let Some(&end) = ends[..n].iter().rev().find(|&&e| self.boundary(seg, at, e)) {
                     extra.push(Candidate { start: at, end, role: c.role.clone() });
                 }
             }
