@@ -16,9 +16,22 @@ pub struct Utf16Index<'a> {
     checkpoints: Vec<usize>,
 }
 
-/// UTF-16 units of the characters that start in `bytes` (UTF-8).
+/// UTF-16 units of the characters that start in `bytes` (UTF-8): eight
+/// bytes at a time, as one 64-bit word (wasm has no vectors here; a byte
+/// at a time, this count was 3% of an analysis).
 fn units(bytes: &[u8]) -> usize {
-    bytes.iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum()
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let mut words = bytes.chunks_exact(8);
+    let mut n = 0;
+    for word in &mut words {
+        let x = u64::from_le_bytes(word.try_into().unwrap_or_default());
+        // A byte's top bit and (shifted up into its place) the next ones:
+        // 10xxxxxx continues a character, 1111xxxx starts one outside the BMP.
+        let continuation = x & !(x << 1) & HIGH;
+        let astral = x & (x << 1) & (x << 2) & (x << 3) & HIGH;
+        n += 8 - continuation.count_ones() as usize + astral.count_ones() as usize;
+    }
+    n + words.remainder().iter().map(|&b| usize::from(b & 0xC0 != 0x80) + usize::from(b >= 0xF0)).sum::<usize>()
 }
 
 impl<'a> Utf16Index<'a> {
