@@ -377,7 +377,7 @@ mod tests {
     #[test]
     fn byte_masks_cover_exactly_the_span() {
         for (start, end) in [(0, 1), (3, 64), (0, 64), (60, 70), (63, 200), (128, 192)] {
-            let mut bitmap = vec![0u64; 4];
+            let mut bitmap = [0u64; 4];
             for (w, mask) in masks(start, end) {
                 assert_eq!(bitmap[w] & mask, 0, "{start}..{end}");
                 bitmap[w] |= mask;
