@@ -502,8 +502,11 @@ impl<'a> Segmented<'a> {
         &self.text[self.words[i].start..self.words[i].end]
     }
 
-    /// The word starting at `at`, if one does.
+    /// The word starting at `at`, if one does (searched for only then).
     pub fn word_at(&self, at: usize) -> Option<&Word<'a>> {
+        if !self.starts_word(at) {
+            return None;
+        }
         let i = self.words.partition_point(|w| w.start < at);
         self.words.get(i).filter(|w| w.start == at)
     }

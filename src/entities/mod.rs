@@ -11,65 +11,12 @@ mod orgs;
 mod people;
 mod places;
 
-use rustc_hash::FxHashMap;
-
 use crate::analysis::Found;
 pub use crate::segment::Segmented;
 
 pub use orgs::OrgFinder;
 pub use people::PeopleFinder;
 pub use places::PlaceFinder;
-
-/// Short words tried at many positions of a text (titles before a name,
-/// verbs of speech after one, organization words ending a name), each with
-/// what it says (`T`): indexed by the character that meets the position,
-/// so a position is checked against the few words that can fit there, not
-/// the whole list.
-struct Affixes<T = ()> {
-    /// Longest first within each character.
-    by_char: FxHashMap<char, Vec<(&'static str, T)>>,
-    /// Indexed by last character (words that end at a position), or by first.
-    by_last: bool,
-}
-
-impl<T: Copy> Affixes<T> {
-    /// Words to find at the start of a text.
-    fn prefixes(words: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        Self::build(words, false)
-    }
-
-    /// Words to find at the end of a text.
-    fn suffixes(words: impl IntoIterator<Item = (&'static str, T)>) -> Self {
-        Self::build(words, true)
-    }
-
-    #[inline(never)] // out of the constructors: see the crate's docs on hot loops
-    fn build(words: impl IntoIterator<Item = (&'static str, T)>, by_last: bool) -> Self {
-        let mut by_char: FxHashMap<char, Vec<(&'static str, T)>> = FxHashMap::default();
-        for (word, value) in words {
-            let key = if by_last { word.chars().next_back() } else { word.chars().next() };
-            if let Some(c) = key {
-                by_char.entry(c).or_default().push((word, value));
-            }
-        }
-        for list in by_char.values_mut() {
-            list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        }
-        Affixes { by_char, by_last }
-    }
-
-    /// The words that `text` begins with (ends with, for suffixes), longest first.
-    fn matching<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'static str, T)> + 's {
-        let key = if self.by_last { text.chars().next_back() } else { text.chars().next() };
-        key.and_then(|c| self.by_char.get(&c)).into_iter().flatten().copied().filter(move |(w, _)| {
-            if self.by_last {
-                text.ends_with(w)
-            } else {
-                text.starts_with(w)
-            }
-        })
-    }
-}
 
 /// Every organization, person and place of the text.
 pub struct EntityFinder {

@@ -9,10 +9,10 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
-use super::{Affixes, Segmented};
+use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Affixes, Lexicon};
 use crate::repair::{han_chars, one_of};
 
 const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");

@@ -6,10 +6,10 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use super::{Affixes, Segmented};
+use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::Occurrences;
+use crate::lexicon::{Affixes, Occurrences};
 use crate::repair::{is_han, one_of};
 
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::Lexicon;
+use crate::lexicon::{Affixes, Lexicon};
 use crate::repair::one_of;
 use crate::segment::Segmented;
 use numerals::{parse, starts_number, Number};
@@ -128,9 +128,12 @@ struct Unit {
 pub struct FigureFinder {
     units: HashMap<&'static str, Unit>,
     unit_max_chars: usize,
-    prefixes: Vec<(&'static str, Qualifier)>,
-    suffixes: Vec<(&'static str, Qualifier)>,
-    changes: Vec<(&'static str, Change)>,
+    /// Qualifiers before a figure (indexed by their last character), after
+    /// it (by their first), and verbs of change before it: tried at every
+    /// figure, by the character that meets it.
+    prefixes: Affixes<Qualifier>,
+    suffixes: Affixes<Qualifier>,
+    changes: Affixes<Change>,
     date_words: Lexicon,
     eras: Vec<&'static str>,
     links: rustc_hash::FxHashSet<&'static str>,
@@ -186,14 +189,11 @@ impl FigureFinder {
                 }
             }
         }
-        prefixes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-        let mut changes: Vec<(&'static str, Change)> = data_lines(CHANGES)
-            .filter_map(|l| {
-                let (w, d) = l.split_once('\t')?;
-                Some((w, Change::parse(d.trim()).unwrap_or(Change::Up)))
-            })
-            .collect();
-        changes.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+        let (prefixes, suffixes) = (Affixes::suffixes(prefixes), Affixes::prefixes(suffixes));
+        let changes = Affixes::suffixes(data_lines(CHANGES).filter_map(|l| {
+            let (w, d) = l.split_once('\t')?;
+            Some((w, Change::parse(d.trim()).unwrap_or(Change::Up)))
+        }));
         let mut words = Vec::new();
         let mut eras = Vec::new();
         for line in data_lines(DATES) {
@@ -524,8 +524,8 @@ impl FigureFinder {
                 qualifier = qualifier.or(Some(q));
             }
         }
-        if let Some((_, q)) = self.suffixes.iter().find(|(w, _)| text[end..].starts_with(*w)) {
-            qualifier = qualifier.or(Some(*q));
+        if let Some((_, q)) = self.suffixes.matching(&text[end..]).next() {
+            qualifier = qualifier.or(Some(q));
         }
         let change_at = prefix.map_or(start, |(at, _, _)| at);
         let change = self.change_before(text, change_at);
@@ -589,7 +589,7 @@ impl FigureFinder {
     /// The prefix qualifier right before `start`: (its offset, qualifier, word).
     fn prefix_before(&self, text: &str, start: usize) -> Option<(usize, Qualifier, &'static str)> {
         let before = &text[..start];
-        self.prefixes.iter().find(|(w, _)| before.ends_with(*w)).map(|&(w, q)| (start - w.len(), q, w))
+        self.prefixes.matching(before).next().map(|(w, q)| (start - w.len(), q, w))
     }
 
     /// A verb of change right before `at` (同比增长48.5%, 下降了3个百分点).
@@ -601,7 +601,7 @@ impl FigureFinder {
                 break;
             }
         }
-        self.changes.iter().find(|(w, _)| before.ends_with(*w)).map(|&(_, d)| d)
+        self.changes.matching(before).next().map(|(_, d)| d)
     }
 }
 
