@@ -1,6 +1,6 @@
-// Builds the entities of an analysis in JavaScript from the columns the
-// wasm side writes (src/wasm.rs, `Columns`): one number array and one table
-// of strings a part of the text. Parsing them from JSON was a third of a
+// Builds the articles, entities and tokens of an analysis in JavaScript from
+// the columns the wasm side writes (src/wasm.rs, `Columns`): one number
+// array and one table of strings a part of the text. Parsing them from JSON was a third of a
 // whole analysis in V8 (the text of every span encoded, decoded and parsed
 // again); here a span's `text` is the input's own `slice(start, end)`, and
 // names, labels and units are taken from a table of each distinct string.
@@ -65,6 +65,40 @@ export function pushEntities(list, input, numbers, strings, ends) {
     } else {
       throw new Error(`zhlens: unknown entity kind ${kind} from the module`);
     }
+  }
+}
+
+/**
+ * Appends the articles of one part to `list`: `numbers` holds, per article,
+ * its title, kind (0: article, 1: caption), start and end, its authors (a
+ * count, then each), its themes (a count, then each theme's label, score
+ * and evidence, a count and each) and its key phrases (a count, then each);
+ * strings as for entities.
+ */
+export function pushArticles(list, numbers, strings, ends) {
+  const table = cut(strings, ends);
+  let i = 0;
+  const strs = () => {
+    const n = numbers[i++];
+    const out = new Array(n);
+    for (let k = 0; k < n; k++) out[k] = table[numbers[i++]];
+    return out;
+  };
+  while (i < numbers.length) {
+    const title = table[numbers[i]];
+    const kind = numbers[i + 1] === 1 ? 'caption' : 'article';
+    const start = numbers[i + 2];
+    const end = numbers[i + 3];
+    i += 4;
+    const authors = strs();
+    const themes = new Array(numbers[i++]);
+    for (let k = 0; k < themes.length; k++) {
+      const label = table[numbers[i]];
+      const score = numbers[i + 1];
+      i += 2;
+      themes[k] = { label, score, evidence: strs() };
+    }
+    list.push({ title, kind, start, end, authors, themes, keywords: strs() });
   }
 }
 

@@ -6,7 +6,7 @@ use js_sys::JsString;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::analysis::{Detail, Entity};
+use crate::analysis::{Article, ArticleKind, Detail, Entity};
 use crate::Options;
 
 #[wasm_bindgen(typescript_custom_section)]
@@ -125,11 +125,11 @@ fn report_panics_to_console() {
     HOOK.call_once(|| std::panic::set_hook(Box::new(|info| console_error(&format!("zhlens panicked: {info}")))));
 }
 
-/// Results cross as JSON that JavaScript parses (articles, organizations,
-/// tokens) or as columns it builds objects from (entities, [`Columns`]):
-/// building the objects field by field from wasm (serde-wasm-bindgen) took
-/// most of the time of a whole analysis; `JSON.parse` and plain JavaScript
-/// build them natively. (Long lists go by [`push_all`].)
+/// Results cross as columns that JavaScript builds objects from (articles,
+/// entities, tokens: [`Columns`]) or, for the one short list of
+/// organizations, as JSON it parses: building the objects field by field
+/// from wasm (serde-wasm-bindgen) took most of the time of a whole
+/// analysis; plain JavaScript and `JSON.parse` build them natively.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     parse(write_json(value, &mut Vec::new())?)
 }
@@ -142,22 +142,6 @@ fn write_json<'b, T: Serialize + ?Sized>(value: &T, buffer: &'b mut Vec<u8>) -> 
     Ok(std::str::from_utf8(buffer).unwrap_or_default())
 }
 
-const CHUNK_ITEMS: usize = 4096;
-
-/// Appends `items` to `array` from JSON a chunk of [`CHUNK_ITEMS`] at a
-/// time; `json` is the buffer. As one string, the JSON of a 10 MB page
-/// needed wasm memory 16 times the input (wasm memory never shrinks), and
-/// tens of MB of input would pass V8's longest string.
-fn push_all<T: Serialize>(array: &js_sys::Array, items: &[T], json: &mut Vec<u8>) -> Result<(), JsError> {
-    let push = js_sys::Reflect::get(array, &"push".into()).map_err(|_| JsError::new("zhlens: no Array.push"))?;
-    let push: js_sys::Function = push.unchecked_into();
-    for chunk in items.chunks(CHUNK_ITEMS) {
-        let part = parse(write_json(chunk, json)?)?;
-        push.apply(array, part.unchecked_ref()).map_err(|_| JsError::new("zhlens: the result could not be built"))?;
-    }
-    Ok(())
-}
-
 #[wasm_bindgen(module = "/js/entities.js")]
 extern "C" {
     /// Appends the entities written in `numbers` and the string table
@@ -168,13 +152,18 @@ extern "C" {
     /// The same for tokens.
     #[wasm_bindgen(js_name = pushTokens)]
     fn push_tokens(list: &js_sys::Array, input: &JsString, numbers: &[f64], strings: &str, ends: &[u32]);
+
+    /// The same for articles.
+    #[wasm_bindgen(js_name = pushArticles)]
+    fn push_articles(list: &js_sys::Array, numbers: &[f64], strings: &str, ends: &[u32]);
 }
 
-/// One part's entities or tokens as js/entities.js reads them: numbers,
-/// and a table holding each distinct string once. As JSON they were ten times the
-/// input, every span's text encoded, decoded and parsed again; here
-/// JavaScript slices a span's text from the input it holds, and most names
-/// are their span's text.
+/// One part's articles, entities or tokens as js/entities.js reads them:
+/// numbers, and a table holding each distinct string once. As JSON they
+/// were ten times the input, every span's text encoded, decoded and parsed
+/// again; here JavaScript slices a span's text from the input it holds,
+/// most names are their span's text, and theme labels, evidence and key
+/// phrases recur from article to article.
 #[derive(Default)]
 struct Columns<'a> {
     numbers: Vec<f64>,
@@ -203,6 +192,36 @@ impl<'a> Columns<'a> {
             columns.numbers.extend([t.start as f64, t.end as f64, word, tag]);
         }
         columns
+    }
+
+    fn of_articles(articles: &'a [Article]) -> Self {
+        let mut columns = Columns { numbers: Vec::with_capacity(articles.len() * 40), ..Columns::default() };
+        for a in articles {
+            let kind = match a.kind {
+                ArticleKind::Article => 0.0,
+                ArticleKind::Caption => 1.0,
+            };
+            let title = columns.string(&a.title);
+            columns.numbers.extend([title, kind, a.start as f64, a.end as f64]);
+            columns.strings_of(&a.authors);
+            columns.numbers.push(a.themes.len() as f64);
+            for theme in &a.themes {
+                let label = columns.string(&theme.label);
+                columns.numbers.extend([label, theme.score]);
+                columns.strings_of(&theme.evidence);
+            }
+            columns.strings_of(&a.keywords);
+        }
+        columns
+    }
+
+    /// A list of strings: its length, then each.
+    fn strings_of(&mut self, list: &'a [String]) {
+        self.numbers.push(list.len() as f64);
+        for s in list {
+            let i = self.string(s);
+            self.numbers.push(i);
+        }
     }
 
     fn push(&mut self, e: &'a Entity) {
@@ -277,9 +296,9 @@ fn analysis_to_js(analyzer: &crate::Analyzer, input: &JsString) -> Result<JsValu
     let text = input.as_string().ok_or_else(|| JsError::new("zhlens: analyze() takes a string"))?;
     let (articles, entities) = (js_sys::Array::new(), js_sys::Array::new());
     let mut organizations = Vec::new();
-    let mut json = Vec::new();
     analyzer.analyze_in_parts(&text, |part| {
-        push_all(&articles, &part.articles, &mut json)?;
+        let columns = Columns::of_articles(&part.articles);
+        push_articles(&articles, &columns.numbers, &columns.strings, &columns.ends);
         let columns = Columns::of(&part.entities);
         push_entities(&entities, input, &columns.numbers, &columns.strings, &columns.ends);
         crate::analysis::merge_organizations(&mut organizations, part.organizations);

@@ -47,8 +47,9 @@ const EVERY_FIELD: &str = "北京经济技术开发区（以下简称经开区�
 
 #[wasm_bindgen_test]
 fn the_analysis_and_tokens_in_javascript_are_the_native_ones() {
-    // Entities and tokens cross as columns that JavaScript builds objects
-    // from, the rest as JSON: the objects must be those the native core makes.
+    // Articles, entities and tokens cross as columns that JavaScript builds
+    // objects from, organizations as JSON: the objects must be those the
+    // native core makes.
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
     let native = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
     let large = news_of_size(zhlens::articles::PART_BYTES * 3 / 2);
