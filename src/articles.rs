@@ -510,6 +510,9 @@ fn is_name(s: &str) -> bool {
             _ => {}
         }
         n += 1;
+        if n > 12 {
+            return false;
+        }
     }
     if dots > 0 {
         n <= 12 && !s.starts_with('·') && !s.ends_with('·')
