@@ -3,8 +3,9 @@
 //   bytes shipped to a browser (raw, gzip -9, brotli 11): zhlens vs jieba-wasm
 //   cold start (median of fresh Node processes): import → first analyze / cut,
 //     split into import, construction and first call
-//   throughput (median of runs): zhlens analyze, jieba-wasm cut (HMM),
-//     Recognizers-Text (zh-cn number, percentage, currency, dimension, age)
+//   throughput (median of runs): zhlens analyze and tokens, jieba-wasm cut and
+//     tag (HMM), Recognizers-Text (zh-cn number, percentage, currency,
+//     dimension, age)
 //   scaling from 10 KB to 10 MB, and memory after many analyses.
 // `npm run bench` (after scripts/build.sh). BENCH_QUICK=1 for a short run.
 import { readFileSync, statSync } from 'node:fs';
@@ -110,6 +111,10 @@ const text60 = page(60e3);
 const runs = quick ? 3 : 9;
 const tAnalyze = time(() => analyzer.analyze(text60), runs, 1000);
 const tCut = time(() => jieba.cut(text60, true), runs, 1000);
+// Segmentation on its own ground: words with part-of-speech tags and
+// offsets (zhlens tokens()) against jieba-wasm's tag().
+const tTokens = time(() => analyzer.tokens(text60), runs, 1000);
+const tTag = time(() => jieba.tag(text60, true), runs, 1000);
 // Recognizers-Text is slow: measured on a smaller slice of the same text.
 const text6 = page(6e3);
 const recognize = (t) => {
@@ -121,10 +126,14 @@ const tRec = time(() => recognize(text6), quick ? 1 : 3);
 const speed = (t, s) => mb(s) / (t / 1000);
 const sOurs = speed(tAnalyze, text60);
 const sCut = speed(tCut, text60);
+const sTokens = speed(tTokens, text60);
+const sTag = speed(tTag, text60);
 const sRec = speed(tRec, text6);
 table(`Throughput, median of ${runs} runs after 1 s of warm-up, on ${fmt(mb(text60), 2)} MB (Recognizers on ${fmt(mb(text6) * 1000, 0)} KB)`, ['', 'MB/s', 'vs jieba cut', 'vs Recognizers'], [
   ['zhlens analyze() (all passes)', fmt(sOurs, 2), fmt(sOurs / sCut, 2), fmt(sOurs / sRec, 0)],
   ['jieba-wasm cut(HMM)', fmt(sCut, 2), '1.00', fmt(sCut / sRec, 0)],
+  ['zhlens tokens() (words, tags, offsets)', fmt(sTokens, 2), fmt(sTokens / sCut, 2), ''],
+  ['jieba-wasm tag(HMM) (words, tags)', fmt(sTag, 2), fmt(sTag / sCut, 2), ''],
   ['Recognizers-Text zh-cn (5 recognizers)', fmt(sRec, 4), fmt(sRec / sCut, 4), '1'],
 ]);
 
