@@ -131,15 +131,7 @@ fn report_panics_to_console() {
 /// from wasm (serde-wasm-bindgen) took most of the time of a whole
 /// analysis; plain JavaScript and `JSON.parse` build them natively.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
-    parse(write_json(value, &mut Vec::new())?)
-}
-
-/// `value` as JSON in `buffer` (cleared first).
-fn write_json<'b, T: Serialize + ?Sized>(value: &T, buffer: &'b mut Vec<u8>) -> Result<&'b str, JsError> {
-    buffer.clear();
-    serde_json::to_writer(&mut *buffer, value).map_err(|e| JsError::new(&format!("zhlens: {e}")))?;
-    // serde_json writes UTF-8.
-    Ok(std::str::from_utf8(buffer).unwrap_or_default())
+    parse(&serde_json::to_string(value).map_err(|e| JsError::new(&format!("zhlens: {e}")))?)
 }
 
 #[wasm_bindgen(module = "/js/entities.js")]
