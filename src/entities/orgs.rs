@@ -173,9 +173,9 @@ impl OrgFinder {
         mentions.extend(publications(text));
         // Declared abbreviations: X（以下简称Y）.
         let mut aliases: HashMap<String, String> = HashMap::default();
-        for m in mentions.clone() {
-            for (s, e, alias) in declared_aliases(text, m.end) {
-                aliases.insert(alias.clone(), m.name.clone());
+        for i in 0..mentions.len() {
+            for (s, e, alias) in declared_aliases(text, mentions[i].end) {
+                aliases.insert(alias.clone(), mentions[i].name.clone());
                 mentions.push(Mention { start: s, end: e, name: alias, full: false });
             }
         }
