@@ -127,7 +127,8 @@ struct Unit {
 /// The loaded tables; build once.
 pub struct FigureFinder {
     units: HashMap<&'static str, Unit>,
-    unit_max_chars: usize,
+    /// The units as written, by first character: tried after every number.
+    unit_words: Affixes,
     /// Qualifiers before a figure (indexed by their last character), after
     /// it (by their first), and verbs of change before it: tried at every
     /// figure, by the character that meets it.
@@ -175,7 +176,7 @@ impl FigureFinder {
             let arabic_only = cols.get(4).is_some_and(|f| f.contains("arabic"));
             units.entry(cols[0]).or_insert(Unit { unit: cols[1], kind, factor, arabic_only });
         }
-        let unit_max_chars = units.keys().map(|k| k.chars().count()).max().unwrap_or(1);
+        let unit_words = Affixes::prefixes(units.keys().map(|&k| (k, ())));
         let mut prefixes = Vec::new();
         let mut suffixes = Vec::new();
         for line in data_lines(QUALIFIERS) {
@@ -204,23 +205,20 @@ impl FigureFinder {
         }
         let date_words = Lexicon::new(&words);
         let links = data_lines(LINKS).map(str::trim).collect();
-        FigureFinder { units, unit_max_chars, prefixes, suffixes, changes, date_words, eras, links }
+        FigureFinder { units, unit_words, prefixes, suffixes, changes, date_words, eras, links }
     }
 
     /// The longest unit at byte `at`, with its length in bytes.
     fn unit_at(&self, text: &str, at: usize) -> Option<(&Unit, usize)> {
         let rest = text.get(at..)?;
-        let ends: Vec<usize> =
-            rest.char_indices().skip(1).map(|(i, _)| i).chain([rest.len()]).take(self.unit_max_chars).collect();
-        for &end in ends.iter().rev() {
-            if let Some(u) = self.units.get(&rest[..end]) {
-                // An ASCII unit must end its word: 5000P, not 5000PC.
-                let last = rest[..end].chars().next_back()?;
-                if last.is_ascii_alphabetic() && char_at(rest, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-                    continue;
-                }
-                return Some((u, end));
+        for (word, ()) in self.unit_words.matching(rest) {
+            let end = word.len();
+            // An ASCII unit must end its word: 5000P, not 5000PC.
+            let last = word.chars().next_back()?;
+            if last.is_ascii_alphabetic() && char_at(rest, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
+                continue;
             }
+            return self.units.get(word).map(|u| (u, end));
         }
         None
     }
