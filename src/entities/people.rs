@@ -54,13 +54,18 @@ impl PeopleFinder {
         }
     }
 
+    /// Whether `c` is the first character of a surname.
+    fn may_start_surname(&self, c: char) -> bool {
+        let c = c as usize;
+        self.surname_initials.get(c / 64).is_some_and(|bits| bits >> (c % 64) & 1 == 1)
+    }
+
     /// The surname at byte `at` (compound first), with its length.
     fn surname_at(&self, text: &str, at: usize) -> Option<usize> {
         let rest = &text[at..];
         let mut chars = rest.char_indices();
         let (_, first) = chars.next()?;
-        let c = first as usize;
-        if self.surname_initials.get(c / 64).is_none_or(|bits| bits >> (c % 64) & 1 == 0) {
+        if !self.may_start_surname(first) {
             return None;
         }
         let two = chars.next().map_or(rest.len(), |(i, _)| i);
@@ -109,7 +114,11 @@ impl PeopleFinder {
     pub fn find(&self, seg: &Segmented) -> Vec<Found> {
         let text = seg.text;
         let mut confirmed: Vec<Candidate> = Vec::new();
-        for (at, _) in text.char_indices() {
+        for (at, c) in text.char_indices() {
+            // Most characters start no surname: ruled out here, in the loop.
+            if !self.may_start_surname(c) {
+                continue;
+            }
             let (ends, n) = self.names_at(text, at);
             if n == 0 {
                 continue;
