@@ -291,15 +291,16 @@ fn organizations(map: &SpanMap, found: &[Found]) -> Vec<Organization> {
     let mut row_of: rustc_hash::FxHashMap<&str, usize> = rustc_hash::FxHashMap::default();
     for f in found {
         let Detail::Org { name } = &f.detail else { continue };
-        let surface: String = map.repaired(f.start, f.end).chars().filter(|c| !c.is_whitespace()).collect();
+        // The mention as written, without layout spaces.
+        let surface = crate::repair::compact(map.repaired(f.start, f.end));
         let i = *row_of.entry(name).or_insert_with(|| {
             rows.push(Organization { name: name.clone(), aliases: Vec::new(), mentions: 0 });
             rows.len() - 1
         });
         let row = &mut rows[i];
         row.mentions += 1;
-        if &surface != name && !row.aliases.contains(&surface) {
-            row.aliases.push(surface);
+        if *surface != **name && !row.aliases.iter().any(|a| *a == *surface) {
+            row.aliases.push(surface.into_owned());
         }
     }
     rows

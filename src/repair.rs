@@ -18,6 +18,8 @@
 //! text that straddles a deletion maps to an input span that includes it,
 //! which is what a highlight should cover.
 
+use std::borrow::Cow;
+
 /// A stretch of the canonical text that does not map byte for byte to the
 /// input: a character replaced by one of another length (`，` by `,`), or
 /// input deleted before canonical byte `canon` (`canon_len` 0). Between
@@ -119,6 +121,15 @@ pub fn is_han(c: char) -> bool {
 /// 6% of an analysis in wasm when the recognizers used it.)
 pub fn one_of(c: char, set: &str) -> bool {
     set.chars().any(|s| s == c)
+}
+
+/// `s` without whitespace (borrowed when it has none, as nearly every name).
+pub fn compact(s: &str) -> Cow<'_, str> {
+    if s.contains(char::is_whitespace) {
+        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
+    } else {
+        Cow::Borrowed(s)
+    }
 }
 
 /// How many Han ideographs `s` has.

@@ -5,15 +5,13 @@
 //! Every mention carries the canonical (longest, first declared) name, so
 //! the analysis can list each organization once with its aliases.
 
-use std::borrow::Cow;
-
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
 use crate::lexicon::{Affixes, Lexicon};
-use crate::repair::{han_chars, one_of};
+use crate::repair::{compact, han_chars, one_of};
 
 const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");
 const KNOWN: &str = include_str!("../../data/entities/orgs.txt");
@@ -97,15 +95,6 @@ struct Mention {
     /// A name found in full (known, grown, declared); short forms of these
     /// are looked for elsewhere.
     full: bool,
-}
-
-/// `s` without whitespace (borrowed when it has none, as nearly every name).
-fn compact(s: &str) -> Cow<'_, str> {
-    if s.contains(char::is_whitespace) {
-        Cow::Owned(s.chars().filter(|c| !c.is_whitespace()).collect())
-    } else {
-        Cow::Borrowed(s)
-    }
 }
 
 impl OrgFinder {
