@@ -107,7 +107,8 @@ impl Occurrences {
 }
 
 /// Short words tried at many positions of a text (titles before a name,
-/// verbs of speech after one, organization words ending a name), each with
+/// verbs of speech after one, organization words ending a name, units and
+/// qualifiers around a figure), each with
 /// what it says (`T`): indexed by the character that meets the position,
 /// so a position is checked against the few words that can fit there, not
 /// the whole list.
