@@ -450,10 +450,7 @@ impl FigureFinder {
             None if n.scaled => ("", FigureKind::Count, 1.0),
             // 1500至1600万元: the unit comes after the range.
             None => match self.range_end(text, end, "") {
-                Some((_, _, Some(u))) => {
-                    let u = &self.units[u];
-                    (u.unit, u.kind, u.factor)
-                }
+                Some((_, _, Some(u))) => (u.unit, u.kind, u.factor),
                 _ => return Read::Skip(end),
             },
         };
@@ -551,7 +548,9 @@ impl FigureFinder {
 
     /// The far end of a range starting after a figure that ends at `at`:
     /// ((value, scale of the second number), end, unit of the second).
-    fn range_end(&self, text: &str, at: usize, unit: &str) -> Option<((f64, f64), usize, Option<&'static str>)> {
+    /// The unit itself, not its normalized name: that is not always a unit
+    /// as written (个月 is read as 月).
+    fn range_end(&self, text: &str, at: usize, unit: &str) -> Option<((f64, f64), usize, Option<&Unit>)> {
         let conn = RANGE.iter().find(|r| text[at..].starts_with(**r))?;
         let from = at + conn.len();
         let second = parse(text, from)?;
@@ -559,7 +558,7 @@ impl FigureFinder {
             return None;
         }
         let mut end = second.end;
-        let second_unit = self.unit_at(text, end).map(|(u, len)| (u.unit, len));
+        let second_unit = self.unit_at(text, end);
         let scale = if second.scaled {
             // the multiplier of the second number (1600万 → 1e4)
             let digits: f64 =
@@ -573,7 +572,7 @@ impl FigureFinder {
             1.0
         };
         match second_unit {
-            Some((u, len)) if u == unit || unit.is_empty() => end += len,
+            Some((u, len)) if u.unit == unit || unit.is_empty() => end += len,
             Some(_) => return None,
             None if unit.is_empty() => return None,
             None => {}
