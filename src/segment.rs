@@ -188,11 +188,12 @@ impl Lazy {
 }
 
 /// Bit `i` of a bitset (false past its end).
-fn bit(bits: &[u64], i: usize) -> bool {
+pub(crate) fn bit(bits: &[u64], i: usize) -> bool {
     bits.get(i / 64).is_some_and(|b| b & (1 << (i % 64)) != 0)
 }
 
-fn set_bit(bits: &mut [u64], i: usize) {
+/// Sets bit `i`, which must lie inside the bitset.
+pub(crate) fn set_bit(bits: &mut [u64], i: usize) {
     bits[i / 64] |= 1 << (i % 64);
 }
 

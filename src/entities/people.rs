@@ -11,6 +11,7 @@ use crate::analysis::{Detail, Found};
 use crate::data_lines;
 use crate::lexicon::{Affixes, Occurrences};
 use crate::repair::{is_han, one_of};
+use crate::segment::{bit, set_bit};
 
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
 const ROLES: &str = include_str!("../../data/entities/roles.txt");
@@ -40,15 +41,13 @@ impl PeopleFinder {
     pub fn new() -> Self {
         PeopleFinder {
             surnames: data_lines(SURNAMES).collect(),
-            surname_initials: data_lines(SURNAMES).filter_map(|s| s.chars().next()).fold(
-                vec![0; 0x10000 / 64],
-                |mut bits, c| {
-                    if let Some(bit) = bits.get_mut(c as usize / 64) {
-                        *bit |= 1 << (c as usize % 64);
-                    }
+            surname_initials: data_lines(SURNAMES)
+                .filter_map(|s| s.chars().next().map(|c| c as usize))
+                .filter(|&c| c < 0x10000)
+                .fold(vec![0; 0x10000 / 64], |mut bits, c| {
+                    set_bit(&mut bits, c);
                     bits
-                },
-            ),
+                }),
             roles: Affixes::suffixes(data_lines(ROLES).map(|w| (w, ()))),
             speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
         }
@@ -56,8 +55,7 @@ impl PeopleFinder {
 
     /// Whether `c` is the first character of a surname.
     fn may_start_surname(&self, c: char) -> bool {
-        let c = c as usize;
-        self.surname_initials.get(c / 64).is_some_and(|bits| bits >> (c % 64) & 1 == 1)
+        bit(&self.surname_initials, c as usize)
     }
 
     /// The surname at byte `at` (compound first), with its length.
