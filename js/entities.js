@@ -1,12 +1,13 @@
 // Builds the articles, entities and tokens of an analysis in JavaScript from
 // the columns the wasm side writes (src/wasm.rs, `Columns`): one number
-// array and one table of strings a part of the text. Parsing them from JSON was a third of a
-// whole analysis in V8 (the text of every span encoded, decoded and parsed
-// again); here a span's `text` is the input's own `slice(start, end)`, and
-// names, labels and units are taken from a table of each distinct string.
-// wasm-bindgen ships this file with the module (`#[wasm_bindgen(module)]`).
+// array and one table of strings a part of the text. Parsing them from JSON
+// was a third of a whole analysis in V8 (the text of every span encoded,
+// decoded and parsed again); here a span's `text` is the input's own
+// `slice(start, end)`, and names, labels and units are taken from a table
+// of each distinct string. wasm-bindgen ships this file with the module
+// (`#[wasm_bindgen(module)]`).
 
-// Kind codes: the order of `KINDS` in src/wasm.rs.
+// Kind codes: those `Columns::push` in src/wasm.rs writes.
 const ORG = 0;
 const PERSON = 1;
 const PLACE = 2;

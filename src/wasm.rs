@@ -1,6 +1,7 @@
 //! The JavaScript binding: one `Analyzer` class whose methods return plain
-//! objects (parsed from JSON), never one class instance per token, and
-//! throw real `Error`s. Compiled for wasm32 only; the core knows nothing of JS.
+//! objects (built by js/entities.js from columns, [`Columns`]), never one
+//! class instance per token, and throw real `Error`s. Compiled for wasm32
+//! only; the core knows nothing of JS.
 
 use js_sys::JsString;
 use serde::Serialize;
@@ -169,7 +170,7 @@ struct Columns<'a> {
 const NONE: f64 = -1.0;
 
 impl<'a> Columns<'a> {
-    fn of(entities: &'a [Entity]) -> Self {
+    fn of_entities(entities: &'a [Entity]) -> Self {
         let mut columns = Columns { numbers: Vec::with_capacity(entities.len() * 6), ..Columns::default() };
         for e in entities {
             columns.push(e);
@@ -217,7 +218,7 @@ impl<'a> Columns<'a> {
     }
 
     fn push(&mut self, e: &'a Entity) {
-        // The kind codes of js/entities.js.
+        // The kind codes of js/entities.js (ORG … THEME there).
         let kind = match &e.detail {
             Detail::Org { .. } => 0.0,
             Detail::Person { .. } => 1.0,
@@ -291,7 +292,7 @@ fn analysis_to_js(analyzer: &crate::Analyzer, input: &JsString) -> Result<JsValu
     analyzer.analyze_in_parts(&text, |part| {
         let columns = Columns::of_articles(&part.articles);
         push_articles(&articles, &columns.numbers, &columns.strings, &columns.ends);
-        let columns = Columns::of(&part.entities);
+        let columns = Columns::of_entities(&part.entities);
         push_entities(&entities, input, &columns.numbers, &columns.strings, &columns.ends);
         crate::analysis::merge_organizations(&mut organizations, part.organizations);
         Ok::<(), JsError>(())
