@@ -12,8 +12,6 @@
 
 mod numerals;
 
-use rustc_hash::FxHashMap as HashMap;
-
 use serde::Serialize;
 
 use crate::analysis::{Detail, Found};
@@ -116,7 +114,7 @@ pub struct Figure {
     pub change: Option<Change>,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 struct Unit {
     unit: &'static str,
     kind: FigureKind,
@@ -126,9 +124,8 @@ struct Unit {
 
 /// The loaded tables; build once.
 pub struct FigureFinder {
-    units: HashMap<&'static str, Unit>,
     /// The units as written, by first character: tried after every number.
-    unit_words: Affixes,
+    units: Affixes<Unit>,
     /// Qualifiers before a figure (indexed by their last character), after
     /// it (by their first), and verbs of change before it: tried at every
     /// figure, by the character that meets it.
@@ -164,7 +161,7 @@ const MONTH_TAILS: [&str; 6] = ["上旬", "中旬", "下旬", "初", "底", "末
 
 impl FigureFinder {
     pub fn new() -> Self {
-        let mut units = HashMap::default();
+        let mut units = Vec::new();
         for line in data_lines(UNITS) {
             let cols: Vec<&'static str> = line.split('\t').collect();
             if cols.len() < 4 {
@@ -174,9 +171,10 @@ impl FigureFinder {
                 continue;
             };
             let arabic_only = cols.get(4).is_some_and(|f| f.contains("arabic"));
-            units.entry(cols[0]).or_insert(Unit { unit: cols[1], kind, factor, arabic_only });
+            units.push((cols[0], Unit { unit: cols[1], kind, factor, arabic_only }));
         }
-        let unit_words = Affixes::prefixes(units.keys().map(|&k| (k, ())));
+        // A unit written twice reads as its first line (Affixes keeps the order).
+        let units = Affixes::prefixes(units);
         let mut prefixes = Vec::new();
         let mut suffixes = Vec::new();
         for line in data_lines(QUALIFIERS) {
@@ -205,20 +203,20 @@ impl FigureFinder {
         }
         let date_words = Lexicon::new(&words);
         let links = data_lines(LINKS).map(str::trim).collect();
-        FigureFinder { units, unit_words, prefixes, suffixes, changes, date_words, eras, links }
+        FigureFinder { units, prefixes, suffixes, changes, date_words, eras, links }
     }
 
     /// The longest unit at byte `at`, with its length in bytes.
-    fn unit_at(&self, text: &str, at: usize) -> Option<(&Unit, usize)> {
+    fn unit_at(&self, text: &str, at: usize) -> Option<(Unit, usize)> {
         let rest = text.get(at..)?;
-        for (word, ()) in self.unit_words.matching(rest) {
+        for (word, unit) in self.units.matching(rest) {
             let end = word.len();
             // An ASCII unit must end its word: 5000P, not 5000PC.
             let last = word.chars().next_back()?;
             if last.is_ascii_alphabetic() && char_at(rest, end).is_some_and(|c| c.is_ascii_alphanumeric()) {
                 continue;
             }
-            return self.units.get(word).map(|u| (u, end));
+            return Some((unit, end));
         }
         None
     }
@@ -550,7 +548,7 @@ impl FigureFinder {
     /// ((value, scale of the second number), end, unit of the second).
     /// The unit itself, not its normalized name: that is not always a unit
     /// as written (个月 is read as 月).
-    fn range_end(&self, text: &str, at: usize, unit: &str) -> Option<((f64, f64), usize, Option<&Unit>)> {
+    fn range_end(&self, text: &str, at: usize, unit: &str) -> Option<((f64, f64), usize, Option<Unit>)> {
         let conn = RANGE.iter().find(|r| text[at..].starts_with(**r))?;
         let from = at + conn.len();
         let second = parse(text, from)?;
