@@ -149,6 +149,29 @@ table('Scaling: zhlens analyze() throughput and wasm memory by input size', ['si
   return [`${fmt(mb(t), 2)} MB`, fmt(ms, 0), fmt(speed(ms, t), 2), fmt((wasmMemoryBytes() - baseline) / Buffer.byteLength(t), 1)];
 }));
 
+// Texts of other shapes, each in a fresh process (memory never shrinks):
+// ten thousands of short articles, and one article of 10 MB.
+const shapes = {
+  'short articles (a title, byline, paragraph)': `const line = '近日，滨江高新区管委会主任陈立新表示，园区产值实现286.5亿元，同比增长32.4%。';
+    const one = (i) => '滨江高新区打造产业集群' + i + '\\n\\n□本报记者 林晓\\n\\n' + line + '\\n';`,
+  'one article (a title, then paragraphs)': `const line = '近日，滨江高新区管委会主任陈立新表示，园区产值实现286.5亿元，同比增长32.4%。北京经济技术开发区（以下简称经开区）引进项目42个。';
+    const one = (i) => (i ? '' : '滨江高新区打造产业集群\\n\\n□本报记者 林晓\\n\\n') + line.replace('42', String(i % 1000)) + '\\n';`,
+};
+const shapeBytes = quick ? 1e6 : 10e6;
+table(`Wasm memory after ${fmt(shapeBytes / 1e6, 0)} MB of other shapes (fresh process each), × the input over the baseline`, ['text', 'articles', 'memory ×'],
+  Object.entries(shapes).map(([name, make]) => {
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', `${make}
+      const parts = []; for (let i = 0, n = 0; n < ${shapeBytes}; i++) { parts.push(one(i)); n += Buffer.byteLength(parts[i]); }
+      const text = parts.join('');
+      const { Analyzer, wasmMemoryBytes } = await import('./pkg/node/index.mjs');
+      const a = new Analyzer(); a.analyze(one(0));
+      const base = wasmMemoryBytes();
+      const r = a.analyze(text);
+      console.log(r.articles.length, (wasmMemoryBytes() - base) / Buffer.byteLength(text));`], { cwd: root, encoding: 'utf8' });
+    const [articles, ratio] = out.trim().split(/\s+/).map(Number);
+    return [name, fmt(articles, 0), fmt(ratio, 1)];
+  }));
+
 // --- memory -------------------------------------------------------------------
 // In a fresh analyzer's terms: the wasm memory grows to the largest
 // analysis and is reused, so a loop must not grow it.

@@ -41,17 +41,19 @@ pub struct Article {
 }
 
 impl Article {
-    /// The same article with its offsets `by` bytes earlier: into a part of
-    /// the text starting at `by`.
-    pub fn moved_back(&self, by: usize) -> Article {
+    /// The article as far as it lies in `range` of the text (all of it,
+    /// unless it is longer than a part), with offsets into that range.
+    pub fn within(&self, range: &std::ops::Range<usize>) -> Article {
+        let clip = |pos: usize| pos.clamp(range.start, range.end) - range.start;
         Article {
-            start: self.start - by,
-            end: self.end - by,
-            title_end: self.title_end - by,
+            start: clip(self.start),
+            end: clip(self.end),
+            title_end: clip(self.title_end),
             authors: self
                 .authors
                 .iter()
-                .map(|a| Author { name: a.name.clone(), start: a.start - by, end: a.end - by })
+                .filter(|a| range.start <= a.start && a.end <= range.end)
+                .map(|a| Author { name: a.name.clone(), start: a.start - range.start, end: a.end - range.start })
                 .collect(),
             ..self.clone()
         }
@@ -59,31 +61,56 @@ impl Article {
 }
 
 /// How much text an analysis handles at once (whole articles; see
-/// [`crate::Analyzer::analyze_in_parts`]).
-pub const PART_BYTES: usize = 256 * 1024;
+/// [`crate::Analyzer::analyze_in_parts`]): a part's words and spans take
+/// about twenty times its size, and 128 KB holds a page or a few (at 256 KB,
+/// 10 MB of short articles left the wasm memory 4.1× the text; 3.8× now).
+pub const PART_BYTES: usize = 128 * 1024;
 
-/// A part of the text: whole articles, and any text between them.
+/// A part of the text: whole articles and any text between them, or a
+/// piece of an article longer than a part.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Part {
     /// Byte range of the canonical text.
     pub text: std::ops::Range<usize>,
-    /// Indices of its articles.
+    /// Indices of its articles (the one it is a piece of).
     pub articles: std::ops::Range<usize>,
+    /// Which piece of its article the part is (0 the first), for a part
+    /// that holds a piece of an article longer than a part.
+    pub piece: Option<usize>,
 }
 
-/// The text of `len` bytes cut into parts of at least `max_bytes` (the last
-/// may be shorter), only where an article starts: together they cover it
-/// in order. A single article longer than that is a part of its own.
-pub fn parts(articles: &[Article], len: usize, max_bytes: usize) -> Vec<Part> {
+/// The text cut into parts of at least `max_bytes` (the last may be
+/// shorter), where an article starts: together they cover it in order. An
+/// article longer than that is cut into pieces of its own, after line
+/// breaks (see [`crate::segment::pieces`]), so no text is ever analyzed
+/// more than about a part at once: the words and spans of one 10 MB article
+/// took twenty times its size.
+pub fn parts(articles: &[Article], text: &str, max_bytes: usize) -> Vec<Part> {
     let mut parts = Vec::new();
     let (mut start, mut first) = (0, 0);
     for (i, a) in articles.iter().enumerate() {
         if i > first && a.start - start >= max_bytes {
-            parts.push(Part { text: start..a.start, articles: first..i });
+            parts.push(Part { text: start..a.start, articles: first..i, piece: None });
             (start, first) = (a.start, i);
         }
+        let end = articles.get(i + 1).map_or(text.len(), |next| next.start);
+        if end - a.start > max_bytes {
+            if i > first {
+                parts.push(Part { text: start..a.start, articles: first..i, piece: None });
+                start = a.start;
+            }
+            let pieces = crate::segment::pieces(&text[start..end], max_bytes);
+            parts.extend(pieces.into_iter().enumerate().map(|(k, piece)| Part {
+                text: start + piece.start..start + piece.end,
+                articles: i..i + 1,
+                piece: Some(k),
+            }));
+            (start, first) = (end, i + 1);
+        }
     }
-    parts.push(Part { text: start..len, articles: first..articles.len() });
+    if parts.is_empty() || start < text.len() || first < articles.len() {
+        parts.push(Part { text: start..text.len(), articles: first..articles.len(), piece: None });
+    }
     parts
 }
 
@@ -172,56 +199,68 @@ impl Splitter {
     /// `soft_breaks`: offsets where the repair removed spaces (see
     /// [`crate::repair::Repaired::soft_breaks`]); bylines split there too.
     pub fn split(&self, text: &str, soft_breaks: &[usize]) -> Vec<Article> {
-        let lines = self.lines(text, soft_breaks);
-        if lines.is_empty() {
-            return Vec::new();
-        }
-        let mut units = self.units(&lines);
-        if units.is_empty() {
-            units.push(Unit { first: 0, title: Some(0), caption: false });
-        }
-        // Text before the first anchor (an editor's note, a page header)
-        // belongs to the first article.
-        units[0].first = 0;
-        let mut articles = Vec::with_capacity(units.len());
-        for (k, unit) in units.iter().enumerate() {
-            let last = units.get(k + 1).map_or(lines.len(), |u| u.first) - 1;
-            let body = &lines[unit.first..=last];
-            let title = match unit.title {
-                Some(t) => clean_title(lines[t].content),
-                None => caption_title(body),
-            };
-            let mut authors: Vec<Author> = Vec::new();
-            for line in body {
-                if let Class::HeadByline(a)
-                | Class::EndCredit(a)
-                | Class::PhotoReport(a)
-                | Class::Dateline(a)
-                | Class::Body(a) = &line.class
-                {
-                    for author in a {
-                        if !authors.iter().any(|x| x.name == author.name) {
-                            authors.push(author.clone());
-                        }
-                    }
-                }
+        self.split_by(text, soft_breaks, SPLIT_BYTES)
+    }
+
+    /// [`Splitter::split`], reading the lines of `piece_bytes` of text at a
+    /// time: a line's record is the size of a short line, and those of a
+    /// page of ten thousand short articles took twice its size at once.
+    /// The articles are the same: an article's start is decided by its
+    /// anchor and at most `LOOKBACK` lines above it, so the lines of an
+    /// article whose next one may still move are kept (with that many lines
+    /// above them) for the next piece.
+    fn split_by(&self, text: &str, soft_breaks: &[usize], piece_bytes: usize) -> Vec<Article> {
+        let mut articles = Vec::new();
+        // The lines read and kept, and the index among all of the first.
+        let mut lines: Vec<Line> = Vec::new();
+        let mut offset = 0;
+        // The first line (an index among all) of no article yet.
+        let mut pending = 0;
+        let mut from = 0;
+        while from < text.len() {
+            // Whole lines: at least `piece_bytes`, and on to a line break.
+            let to = text.as_bytes().get(from + piece_bytes..).and_then(|rest| memchr::memchr(b'\n', rest));
+            let to = to.map_or(text.len(), |i| from + piece_bytes + i + 1);
+            self.read_lines(text, from..to, soft_breaks, &mut lines);
+            from = to;
+            let last = to == text.len();
+            let mut units: Vec<Unit> = self.units(&lines);
+            units.retain(|u| u.first + offset >= pending);
+            if last && units.is_empty() && articles.is_empty() && !lines.is_empty() {
+                units.push(Unit { first: 0, title: Some(0), caption: false });
             }
-            articles.push(Article {
-                start: lines[unit.first].start,
-                end: lines[last].end,
-                title_end: unit.title.map_or(lines[unit.first].start, |t| lines[t].end),
-                title,
-                kind: if unit.caption { Kind::Caption } else { Kind::Article },
-                authors,
-            });
+            // Text before the first anchor (an editor's note, a page header)
+            // belongs to the first article.
+            if let (Some(u), true) = (units.first_mut(), articles.is_empty()) {
+                u.first = pending - offset;
+            }
+            // Without the last piece, the last unit's end may still move, and
+            // so may a unit whose start a later anchor could share.
+            let settled = if last {
+                units.len()
+            } else {
+                units.iter().skip(1).take_while(|u| u.first + LOOKBACK < lines.len()).count()
+            };
+            for (i, unit) in units[..settled].iter().enumerate() {
+                let end = units.get(i + 1).map_or(lines.len(), |u| u.first);
+                articles.push(article(&lines, unit, end));
+            }
+            // The next unit's start is settled too when an article ended there.
+            if let (Some(next), true) = (units.get(settled), settled > 0) {
+                pending = next.first + offset;
+            }
+            // Lines above the pending ones are kept as far as an anchor looks up.
+            let drop = (pending.saturating_sub(LOOKBACK)).saturating_sub(offset).min(lines.len());
+            lines.drain(..drop);
+            offset += drop;
         }
         articles
     }
 
-    fn lines<'a>(&self, text: &'a str, soft: &[usize]) -> Vec<Line<'a>> {
-        let mut lines = Vec::new();
-        let mut start = 0;
-        for raw in text.split('\n') {
+    /// Appends the lines with content of `text[range]` (whole lines).
+    fn read_lines<'a>(&self, text: &'a str, range: std::ops::Range<usize>, soft: &[usize], lines: &mut Vec<Line<'a>>) {
+        let mut start = range.start;
+        for raw in text[range.clone()].strip_suffix('\n').unwrap_or(&text[range]).split('\n') {
             let end = start + raw.len();
             let trimmed = raw.trim_start_matches('#');
             let md_level = raw.len() - trimmed.len();
@@ -233,7 +272,6 @@ impl Splitter {
             }
             start = end + 1;
         }
-        lines
     }
 
     /// Where articles start: title groups above bylines and datelines,
@@ -467,6 +505,45 @@ struct Unit {
     caption: bool,
 }
 
+/// The article of `unit`, whose lines end before line `end`.
+fn article(lines: &[Line], unit: &Unit, end: usize) -> Article {
+    let body = &lines[unit.first..end];
+    let title = match unit.title {
+        Some(t) => clean_title(lines[t].content),
+        None => caption_title(body),
+    };
+    let mut authors: Vec<Author> = Vec::new();
+    for line in body {
+        if let Class::HeadByline(a)
+        | Class::EndCredit(a)
+        | Class::PhotoReport(a)
+        | Class::Dateline(a)
+        | Class::Body(a) = &line.class
+        {
+            for author in a {
+                if !authors.iter().any(|x| x.name == author.name) {
+                    authors.push(author.clone());
+                }
+            }
+        }
+    }
+    Article {
+        start: lines[unit.first].start,
+        end: lines[end - 1].end,
+        title_end: unit.title.map_or(lines[unit.first].start, |t| lines[t].end),
+        title,
+        kind: if unit.caption { Kind::Caption } else { Kind::Article },
+        authors,
+    }
+}
+
+/// How many lines above its anchor an article's start is looked for: its
+/// title group, and an editor's note above that.
+const LOOKBACK: usize = TITLE_GROUP_MAX + 2;
+
+/// How much text the splitter reads lines of at a time.
+const SPLIT_BYTES: usize = 64 * 1024;
+
 /// A photo story ending at the credit on line `credit`: its paragraph, and
 /// the heading above it if there is one.
 fn photo_story(lines: &[Line], credit: usize) -> Unit {
@@ -590,6 +667,30 @@ mod tests {
 ";
 
     #[test]
+    fn reading_lines_a_piece_at_a_time_splits_as_reading_them_all_does() {
+        let splitter = Splitter::new();
+        let shapes = [
+            PAGE.to_string(),
+            "本版编辑 王五\n\n编者按：今年以来，各地加快发展。\n高新区产值创新高\n\n□本报记者 李明\n\n近日，园区产值增长。\n".into(),
+            "## 港口追\"新\"\n\n### -沿海开放新高地的探索\n\n#### ■ 钱多多 周正\n\n港口东南二十公里。\n\n# 铁路电力线路迁改\n\n工人们已开始施工。\n".into(),
+            "园镜头\n\n国际临床试验中心揭牌\n\n科技日报讯(记者罗云鹏)11月21日，中心揭牌。\n".into(),
+            "没有任何标记的一段文字。\n第二段文字，仍然没有。\n".into(),
+            // An article that starts a line above its title, which starts one of its own.
+            format!("{PAGE}编者按：今年以来，各地加快发展。\n# 高新区产值创新高\n□本报记者 李明\n\n近日，园区产值增长。\n"),
+        ];
+        let mut texts: Vec<String> = shapes.to_vec();
+        texts.push(shapes.concat().repeat(3));
+        texts.push(format!("{}{}", shapes[4].repeat(5), shapes[..4].concat()));
+        for text in &texts {
+            let whole = splitter.split_by(text, &[], usize::MAX / 2);
+            assert!(!whole.is_empty());
+            for bytes in [1, 7, 50, 200, 1000] {
+                assert_eq!(splitter.split_by(text, &[], bytes), whole, "{bytes} bytes a piece: {text}");
+            }
+        }
+    }
+
+    #[test]
     fn page_with_bylines_and_a_photo_story() {
         let arts = split(PAGE);
         let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
@@ -676,7 +777,7 @@ mod tests {
         let text = page.repeat(40);
         let arts = split(&text);
         let max = page.len() * 5;
-        let parts = parts(&arts, text.len(), max);
+        let parts = parts(&arts, &text, max);
         assert!(parts.len() >= 7, "{parts:?}");
         assert_eq!(parts[0].text.start, 0);
         assert_eq!(parts.last().unwrap().text.end, text.len());
@@ -686,11 +787,43 @@ mod tests {
             assert_eq!(a.articles.end, b.articles.start);
             assert_eq!(arts[b.articles.start].start, b.text.start, "a part starts with an article");
             assert!(a.text.len() >= max && a.text.len() < max + page.len(), "{a:?}");
+            assert_eq!(a.piece, None);
         }
-        // Short text, or one article longer than a part: one part.
-        assert_eq!(super::parts(&arts, text.len(), text.len() + 1).len(), 1);
-        let one = split(&"很长的文章正文内容。".repeat(1000));
-        assert_eq!(super::parts(&one, 30_000, 100), [Part { text: 0..30_000, articles: 0..1 }]);
-        assert_eq!(super::parts(&[], 0, 100), [Part { text: 0..0, articles: 0..0 }]);
+        // Short text: one part.
+        assert_eq!(super::parts(&arts, &text, text.len() + 1).len(), 1);
+        assert_eq!(super::parts(&[], "", 100), [Part { text: 0..0, articles: 0..0, piece: None }]);
+    }
+
+    #[test]
+    fn an_article_longer_than_a_part_is_cut_into_pieces_after_line_breaks() {
+        let body = "很长的文章正文内容，第二句在这里。\n".repeat(400);
+        let text = format!("{PAGE}\n\n长文标题\n\n□本报记者 余一\n\n{body}\n\n{PAGE}");
+        let arts = split(&text);
+        let long = arts.iter().position(|a| a.title == "长文标题").unwrap();
+        let parts = parts(&arts, &text, 2_000);
+        let pieces: Vec<&Part> = parts.iter().filter(|p| p.piece.is_some()).collect();
+        assert!(pieces.len() >= 5, "{parts:?}");
+        for (k, p) in pieces.iter().enumerate() {
+            assert_eq!((p.piece, p.articles.clone()), (Some(k), long..long + 1));
+            assert!(p.text.end == arts[long + 1].start || text[..p.text.end].ends_with('\n'), "{p:?}");
+        }
+        assert_eq!(pieces[0].text.start, arts[long].start);
+        assert_eq!(pieces.last().unwrap().text.end, arts[long + 1].start);
+        assert_eq!(parts[0].text.start, 0);
+        assert_eq!(parts.last().unwrap().text.end, text.len());
+        for (a, b) in parts.iter().zip(&parts[1..]) {
+            assert_eq!(a.text.end, b.text.start);
+        }
+        // Its pieces keep their offsets, and the title and byline stay with the first.
+        let first = arts[long].within(&pieces[0].text);
+        assert_eq!((first.start, first.authors.len()), (0, 1));
+        let second = arts[long].within(&pieces[1].text);
+        assert_eq!((second.start, second.title_end, second.end), (0, 0, pieces[1].text.len()));
+        assert!(second.authors.is_empty());
+        // A text that is one article (and one line) is pieces too.
+        let line = "很长的文章正文内容。".repeat(1000);
+        let one = split(&line);
+        let parts = super::parts(&one, &line, 100);
+        assert!(parts.len() > 100 && parts.iter().all(|p| p.text.len() < 250), "{}", parts.len());
     }
 }

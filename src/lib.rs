@@ -313,6 +313,8 @@ impl Analyzer {
     /// a 10 MB text needs little more than its own size and one part's.
     /// An organization's other names and a person's later bare mentions
     /// are linked within a part: across the whole text, for a page or a few.
+    /// An article longer than a part is analyzed in pieces of its own (its
+    /// article record comes with the first, its topics are read there).
     pub fn analyze_in_parts<E: From<Error>>(
         &self,
         text: &str,
@@ -322,15 +324,26 @@ impl Analyzer {
         let repaired = repair::repair(text);
         let map = SpanMap::new(text, &repaired);
         let articles = self.splitter.split(&repaired.text, &repaired.soft_breaks);
-        for part in articles::parts(&articles, repaired.text.len(), articles::PART_BYTES) {
+        // The themes of an article cut into pieces, found in its first.
+        let mut themes_of_long: Vec<analysis::ThemeScore> = Vec::new();
+        for part in articles::parts(&articles, &repaired.text, articles::PART_BYTES) {
             let base = part.text.start;
             // The part's articles with offsets into the part's text.
             let local: Vec<articles::Article> =
-                articles[part.articles.clone()].iter().map(|a| a.moved_back(base)).collect();
-            let (found, topics) = self.find_in(&repaired.text[part.text.clone()], &local);
+                articles[part.articles.clone()].iter().map(|a| a.within(&part.text)).collect();
+            let continued = matches!(part.piece, Some(k) if k > 0);
+            let (found, topics) =
+                self.find_in(&repaired.text[part.text.clone()], &local, continued.then_some(themes_of_long.as_slice()));
+            if part.piece == Some(0) {
+                themes_of_long = topics.first().map(|t| t.themes.clone()).unwrap_or_default();
+            }
             let found = found.into_iter().map(|f| f.moved_forward(base)).collect();
             let mut analysis =
                 analysis::assemble(&map, &articles[part.articles.clone()], part.articles.start, found, topics);
+            if continued {
+                // The article is in the analysis of its first piece.
+                analysis.articles.clear();
+            }
             // Last, so it also applies to the bylines' authors, which settling the overlaps adds as people.
             if let Some(kinds) = &self.options.kinds {
                 analysis.entities.retain(|e| kinds.contains(&e.detail.kind()));
@@ -347,10 +360,16 @@ impl Analyzer {
     /// (sorted by start) and each article's topics, in offsets into `text`.
     /// The words (a record per word: the largest part of the memory an
     /// analysis holds) are dropped on return.
+    ///
+    /// `continued`: the part is a later piece of an article longer than a
+    /// part, whose themes were found in its first piece (its topics are
+    /// read there: the first piece alone is longer than any news article);
+    /// their evidence is marked in this piece too.
     fn find_in(
         &self,
         text: &str,
         articles: &[articles::Article],
+        continued: Option<&[analysis::ThemeScore]>,
     ) -> (Vec<analysis::Found>, Vec<analysis::ArticleTopics>) {
         let words = self.segmenter.tag(text);
         let seg = Segmented::new(text, &words);
@@ -369,6 +388,14 @@ impl Analyzer {
         let mut found = analysis::settle_overlaps(articles, found);
         let mut theme_words = Vec::new();
         let mut idf_cache = rustc_hash::FxHashMap::default();
+        if let Some(themes) = continued {
+            let piece = ArticleSpan { start: 0, end: text.len(), title_end: 0 };
+            let mut spans = self.taxonomy.evidence(&seg, &piece, themes);
+            spans.retain(|s| !analysis::overlaps_any(&found, s.start, s.end));
+            found.extend(spans);
+            found.sort_unstable_by_key(|f| f.start);
+            return (found, Vec::new());
+        }
         let topics: Vec<_> = articles
             .iter()
             .map(|a| {

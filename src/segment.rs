@@ -460,20 +460,46 @@ fn chunk_end(text: &str, start: usize) -> usize {
 
 /// `text` cut into pieces of at least `bytes` (the last may be shorter),
 /// each ending after a line break: segmented apart, they segment as the
-/// whole does (see `chunk_end`). Empty for an empty text.
+/// whole does (see `chunk_end`). Where no line break comes within another
+/// `bytes`, a piece ends after a sentence (or, in a text without any, at a
+/// character boundary), so no piece is much longer than `bytes`. Empty for
+/// an empty text.
 pub fn pieces(text: &str, bytes: usize) -> Vec<std::ops::Range<usize>> {
     let mut pieces = Vec::new();
     let mut start = 0;
     while start < text.len() {
-        // (A `\n` byte is never inside a character.)
-        let end = match text.as_bytes().get(start + bytes..) {
-            Some(rest) => memchr::memchr(b'\n', rest).map_or(text.len(), |i| start + bytes + i + 1),
-            None => text.len(),
-        };
+        let end = piece_end(text, start, bytes.max(1));
         pieces.push(start..end);
         start = end;
     }
     pieces
+}
+
+/// Where the piece of `pieces` from `start` ends.
+fn piece_end(text: &str, start: usize, bytes: usize) -> usize {
+    let from = start + bytes;
+    let until = from.saturating_add(bytes).min(text.len());
+    if from >= text.len() {
+        return text.len();
+    }
+    // (A `\n` byte is never inside a character.)
+    if let Some(i) = memchr::memchr(b'\n', &text.as_bytes()[from..until]) {
+        return from + i + 1;
+    }
+    if until == text.len() {
+        return until;
+    }
+    let (mut from, mut until) = (from, until);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    while !text.is_char_boundary(until) {
+        until -= 1;
+    }
+    match text.get(from..until).and_then(|window| window.find(['。', '！', '？'])) {
+        Some(i) => from + i + '。'.len_utf8(),
+        None => from,
+    }
 }
 
 /// The segmented text with quick lookups of word boundaries.
@@ -618,7 +644,16 @@ mod tests {
             .collect();
         assert_eq!(words, whole);
         assert!(super::pieces("", 10).is_empty());
-        assert_eq!(super::pieces("京京京", 4), vec![0..9]);
+        // No line break near: after a sentence, or at a character boundary.
+        assert_eq!(super::pieces("京京京", 4), vec![0..6, 6..9]);
+        let line = "北京经济技术开发区的产值达428亿元。新区负责人表示将继续提升服务水平！".repeat(400);
+        let pieces = super::pieces(&line, 1000);
+        assert!(pieces.len() > 10);
+        for piece in &pieces[..pieces.len() - 1] {
+            assert!(piece.len() >= 1000 && piece.len() < 2000, "{piece:?}");
+            assert!(line[..piece.end].ends_with(['。', '！']), "{piece:?}");
+        }
+        assert_eq!(pieces.last().unwrap().end, line.len());
     }
 
     #[test]

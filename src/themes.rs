@@ -122,8 +122,9 @@ impl Taxonomy {
             .collect()
     }
 
-    /// The themes of one article and the spans of their evidence.
-    pub fn score(&self, seg: &Segmented, art: &ArticleSpan) -> (Vec<ThemeScore>, Vec<Found>) {
+    /// The occurrences of the taxonomy's terms in an article, weighed by
+    /// where they are.
+    fn hits(&self, seg: &Segmented, art: &ArticleSpan) -> Vec<TermHit> {
         let text = &seg.text[art.start..art.end];
         let mut hits: Vec<TermHit> = Vec::new();
         for m in self.automaton.find_iter(text) {
@@ -141,6 +142,30 @@ impl Taxonomy {
             };
             hits.push((m.index, s, e, factor));
         }
+        hits
+    }
+
+    /// The spans of the evidence of `themes` (found for the same article
+    /// before) in a later piece of it: the piece of an article longer than
+    /// a part of the text ([`crate::Analyzer::analyze_in_parts`]).
+    pub fn evidence(&self, seg: &Segmented, piece: &ArticleSpan, themes: &[ThemeScore]) -> Vec<Found> {
+        let mut hits = self.hits(seg, piece);
+        hits.retain(|&(t, ..)| {
+            let label = &self.labels[self.terms[t].label];
+            themes.iter().any(|th| th.label == *label && th.evidence.contains(&self.patterns[t]))
+        });
+        hits.into_iter()
+            .map(|(t, start, end, _)| Found {
+                start,
+                end,
+                detail: Detail::Theme { label: self.labels[self.terms[t].label].clone() },
+            })
+            .collect()
+    }
+
+    /// The themes of one article and the spans of their evidence.
+    pub fn score(&self, seg: &Segmented, art: &ArticleSpan) -> (Vec<ThemeScore>, Vec<Found>) {
+        let mut hits = self.hits(seg, art);
         // Each term's hits together, in text order; the terms in the order of
         // the taxonomy, so a label's score is summed in an order of its own
         // (not a hash map's, which differs between builds).

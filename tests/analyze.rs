@@ -135,6 +135,17 @@ fn oversized_input_is_a_clear_error() {
     assert!(Analyzer::new(Options { max_input_bytes: 0, ..Options::default() }).is_err());
 }
 
+/// How many parts `analyze_in_parts` hands over for `text`.
+fn parts_of(a: &Analyzer, text: &str) -> usize {
+    let mut parts = 0;
+    a.analyze_in_parts(text, |_| {
+        parts += 1;
+        Ok::<(), Error>(())
+    })
+    .unwrap();
+    parts
+}
+
 /// A text is analyzed a part at a time (`analyze_in_parts`); the parts'
 /// results, appended, must read as one analysis: offsets into the whole
 /// input, article numbers of the whole, one row per organization.
@@ -147,12 +158,7 @@ fn a_text_of_many_parts_reads_as_one_analysis() {
     );
     let copies = zhlens::articles::PART_BYTES * 5 / 2 / page.len() + 1;
     let text = page.repeat(copies);
-    let mut parts = 0;
-    a.analyze_in_parts(&text, |_| {
-        parts += 1;
-        Ok::<(), Error>(())
-    })
-    .unwrap();
+    let parts = parts_of(&a, &text);
     assert!(parts >= 3, "{parts} parts");
 
     let one = a.analyze(&page).unwrap();
@@ -179,6 +185,52 @@ fn a_text_of_many_parts_reads_as_one_analysis() {
     for (row, alone) in whole.organizations.iter().zip(&one.organizations) {
         assert_eq!((&row.name, &row.aliases), (&alone.name, &alone.aliases));
         assert_eq!(row.mentions, copies * alone.mentions);
+    }
+    assert_offsets_with(&a, &text);
+}
+
+/// An article longer than a part is analyzed a piece at a time (its words
+/// alone would take many times its size): it is still one article, and
+/// every paragraph of it reads as the first one does, theme words included.
+#[test]
+fn an_article_longer_than_a_part_reads_as_one_article() {
+    let a = analyzer();
+    let paragraph = "近日，滨江高新区管委会主任陈立新表示，园区产值实现286.5亿元，同比增长32.4%。\
+                     新能源汽车产业链加快集聚，北京经济技术开发区（以下简称经开区）引进项目42个。\n";
+    let head = "滨江高新区加快打造产业集群\n\n□本报记者 林晓\n\n";
+    let copies = zhlens::articles::PART_BYTES * 5 / 2 / paragraph.len() + 1;
+    let text = format!("{head}{}\n{PAGE}", paragraph.repeat(copies));
+    let parts = parts_of(&a, &text);
+    assert!(parts >= 3, "{parts} parts");
+
+    let whole = a.analyze(&text).unwrap();
+    let long = &whole.articles[0];
+    assert_eq!(
+        (long.title.as_str(), long.authors.as_slice()),
+        ("滨江高新区加快打造产业集群", ["林晓".to_string()].as_slice())
+    );
+    assert_eq!(whole.articles.iter().filter(|art| art.title == long.title).count(), 1);
+    assert!(long.themes.iter().any(|t| t.label == "产业园区与开发区"), "{:?}", long.themes);
+    assert!(!long.keywords.is_empty());
+    let body = head.encode_utf16().count();
+    let units = paragraph.encode_utf16().count();
+    // (Up to the last paragraph's line break.)
+    assert_eq!(long.end, body + copies * units - 1);
+    let in_copy = |k: usize| -> Vec<(usize, usize, &str, &Detail)> {
+        let (from, to) = (body + k * units, body + (k + 1) * units);
+        whole
+            .entities
+            .iter()
+            .filter(|e| from <= e.start && e.end <= to)
+            .inspect(|e| assert_eq!(e.article, Some(0)))
+            .map(|e| (e.start - from, e.end - from, e.text.as_str(), &e.detail))
+            .collect()
+    };
+    let first = in_copy(1);
+    let kinds: std::collections::BTreeSet<_> = first.iter().map(|e| format!("{:?}", e.3.kind())).collect();
+    assert_eq!(kinds.len(), 5, "{first:?}");
+    for k in 2..copies {
+        assert_eq!(in_copy(k), first, "paragraph {k}");
     }
     assert_offsets_with(&a, &text);
 }

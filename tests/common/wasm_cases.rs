@@ -52,7 +52,7 @@ fn the_analysis_and_tokens_in_javascript_are_the_native_ones() {
     // native core makes.
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
     let native = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
-    let large = news_of_size(zhlens::articles::PART_BYTES * 3 / 2);
+    let large = news_of_size(zhlens::articles::PART_BYTES * 2);
     for text in [EVERY_FIELD, PAGE, ASTRAL, &large] {
         // Through JSON.parse, so numbers are written as JavaScript writes them.
         let as_js = |json: String| js_sys::JSON::stringify(&js_sys::JSON::parse(&json).unwrap()).unwrap();
@@ -96,8 +96,7 @@ fn articles_come_back_as_plain_objects() {
 fn long_results_cross_whole_and_in_order() {
     // Results cross in chunks of thousands of items, a part of the text at
     // a time: a text of several parts, with several chunks of each.
-    let text =
-        news_of_size(zhlens::articles::PART_BYTES * 3 / 2).replace("某新区", "北京经济技术开发区（以下简称经开区）");
+    let text = news_of_size(zhlens::articles::PART_BYTES * 2).replace("某新区", "北京经济技术开发区（以下简称经开区）");
     let analyzer = Analyzer::new(JsValue::UNDEFINED).unwrap();
     let native = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
     let expected = native.analyze(&text).unwrap();
