@@ -333,6 +333,14 @@ impl Splitter {
             push(&mut units, Unit { first, title: Some(title), caption: false });
         }
         units.sort_by_key(|u| u.first);
+        // A unit opened a line above its title (an editor's note) takes in
+        // the one its title opened on its own (a markdown heading): the
+        // title is inside its article.
+        units.dedup_by(|next, unit| {
+            let inside = unit.title.is_some_and(|t| next.first <= t);
+            unit.caption |= inside && next.caption;
+            inside
+        });
         units
     }
 }
@@ -688,6 +696,72 @@ mod tests {
                 assert_eq!(splitter.split_by(text, &[], bytes), whole, "{bytes} bytes a piece: {text}");
             }
         }
+    }
+
+    /// Proptest is a native dev-dependency only.
+    #[cfg(not(target_arch = "wasm32"))]
+    mod properties {
+        use super::*;
+
+        /// Text made of the lines articles are found by, in any order.
+        fn page_lines() -> impl proptest::strategy::Strategy<Value = String> {
+            use proptest::prelude::*;
+            let lines = prop::sample::select(vec![
+                "高新区产值创新高\n",
+                "——副标题在这里\n",
+                "园镜头\n",
+                "# 大标题\n",
+                "## 港口追新\n",
+                "编者按：今年以来，各地加快发展。\n",
+                "□本报记者 李明\n",
+                "◎通讯员 王小红 本报记者 陈大海\n",
+                "科技日报讯(记者罗云鹏)11月21日，中心揭牌。\n",
+                "近日，园区引进重点项目二十多个，产业链条不断延伸。\n",
+                "图为游客在花海中拍照留念。 刘晓光摄\n",
+                "本报记者 赵一鸣 通讯员 孙二 摄影报道\n",
+                "(邱海鹰 周毅 文/图)\n",
+                "\n",
+                "没有换行的一句话。",
+            ]);
+            prop::collection::vec(lines, 0..30).prop_map(|v| v.concat())
+        }
+
+        proptest::proptest! {
+            #[test]
+            fn any_page_splits_the_same_a_piece_at_a_time_and_its_parts_cover_it(text in page_lines()) {
+                let splitter = Splitter::new();
+                let whole = splitter.split_by(&text, &[], usize::MAX / 2);
+                for bytes in [1, 40, 200] {
+                    proptest::prop_assert_eq!(&splitter.split_by(&text, &[], bytes), &whole);
+                }
+                let parts = parts(&whole, &text, 120);
+                proptest::prop_assert_eq!(parts[0].text.start, 0);
+                proptest::prop_assert_eq!(parts.last().unwrap().text.end, text.len());
+                proptest::prop_assert_eq!(parts.last().unwrap().articles.end, whole.len());
+                for (a, b) in parts.iter().zip(&parts[1..]) {
+                    proptest::prop_assert_eq!(a.text.end, b.text.start);
+                    proptest::prop_assert!(a.articles.end == b.articles.start || b.piece.is_some_and(|k| k > 0));
+                    proptest::prop_assert!(text.is_char_boundary(a.text.end));
+                }
+                for p in &parts {
+                    for a in &whole[p.articles.clone()] {
+                        let local = a.within(&p.text);
+                        proptest::prop_assert!(local.start <= local.title_end && local.title_end <= local.end);
+                        proptest::prop_assert!(local.end <= p.text.len());
+                    }
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn an_editors_note_above_a_heading_and_its_byline_opens_one_article() {
+        let text = "编者按：今年以来，各地加快发展。\n# 高新区产值创新高\n□本报记者 李明\n\n近日，园区产值增长。\n";
+        let arts = split(text);
+        assert_eq!(arts.len(), 1, "{arts:?}");
+        assert_eq!((arts[0].start, arts[0].title.as_str()), (0, "高新区产值创新高"));
+        assert!(arts[0].title_end <= arts[0].end && text[..arts[0].title_end].ends_with("高新区产值创新高"));
+        assert_eq!(names(&arts[0]), ["李明"]);
     }
 
     #[test]
