@@ -4,10 +4,10 @@
 //!   be sorted (bytewise), so that the words of one first character are one
 //!   block of lines, found by binary search; the sum of its frequencies and
 //!   the tags it uses are written out, so nothing reads it whole at start-up.
-//! - the automata of the built-in lexicons (`src/lexicon`), serialized, each
-//!   under the fingerprint of its list of words. The lists here are the ones
-//!   the crate makes from the same files; a test in each module that owns
-//!   one checks that its lexicon is read prebuilt.
+//! - the automaton of the built-in lexicons, searched together
+//!   (`src/lexicon`), serialized under the fingerprint of their lists of
+//!   words. The lists here are the ones the crate makes from the same
+//!   files; a test of the analyzer checks that its set is read prebuilt.
 use std::fmt::Write as _;
 use std::path::Path;
 
@@ -76,14 +76,30 @@ fn lexicons(out_dir: &Path) {
         .map(|l| l.trim().to_string())
         .collect();
 
-    let mut table = String::from("const PREBUILT: &[(u64, &[u8])] = &[\n");
-    for (name, words) in [("themes", themes), ("orgs", orgs), ("places", places), ("dates", dates)] {
-        let automaton = compile::automaton(&words).unwrap_or_else(|| panic!("the {name} lexicon has words"));
-        let file = format!("lexicon_{name}.bin");
-        std::fs::write(out_dir.join(&file), automaton.serialize()).unwrap();
-        let fingerprint = compile::fingerprint(&words);
-        writeln!(table, "    ({fingerprint:#x}, include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))),").unwrap();
-    }
-    table.push_str("];\n");
+    // Searched together (`LexiconSet`, in `Analyzer::new`'s order).
+    let lists: [&[String]; 4] = [&themes, &orgs, &places, &dates];
+    let words = compile::distinct_words(&lists);
+    let automaton = compile::overlapping_automaton(&words).expect("the built-in lexicons have words");
+    let (firsts, entries) = compile::entries(&lists, &words);
+    std::fs::write(out_dir.join("lexicon_set.bin"), automaton.serialize()).unwrap();
+    std::fs::write(out_dir.join("lexicon_set_entries.bin"), encode_entries(&firsts, &entries)).unwrap();
+    let fingerprint = compile::fingerprint_of_lists(&lists);
+    let bytes = |file: &str| format!("include_bytes!(concat!(env!(\"OUT_DIR\"), \"/{file}\"))");
+    let table = format!(
+        "const PREBUILT: &[(u64, &[u8], &[u8])] = &[({fingerprint:#x}, {}, {})];\n",
+        bytes("lexicon_set.bin"),
+        bytes("lexicon_set_entries.bin")
+    );
     std::fs::write(out_dir.join("lexicons.rs"), table).unwrap();
+}
+
+/// The entries of the built-in set (`compile::entries`) as bytes: the
+/// number of `firsts`, then `firsts` and `entries`, as little-endian u32s
+/// (read by `LexiconSet::new`).
+fn encode_entries(firsts: &[u32], entries: &[(u32, u32)]) -> Vec<u8> {
+    std::iter::once(firsts.len() as u32)
+        .chain(firsts.iter().copied())
+        .chain(entries.iter().flat_map(|&(k, i)| [k, i]))
+        .flat_map(u32::to_le_bytes)
+        .collect()
 }

@@ -44,6 +44,7 @@ fn passes(c: &mut Criterion) {
     let repaired = repair::repair(&text);
     let words = segmenter.tag(&repaired.text);
     let seg = Segmented::new(&repaired.text, &words);
+    let hits = analyzer.lexicon_hits(&repaired.text);
     let articles: Vec<ArticleSpan> = splitter
         .split(&repaired.text, &repaired.soft_breaks)
         .iter()
@@ -58,12 +59,15 @@ fn passes(c: &mut Criterion) {
     group.bench_function("repair", |b| b.iter(|| repair::repair(black_box(&text))));
     group.bench_function("articles", |b| b.iter(|| splitter.split(black_box(&repaired.text), &repaired.soft_breaks)));
     group.bench_function("segment", |b| b.iter(|| segmenter.tag(black_box(&repaired.text))));
-    group.bench_function("figures", |b| b.iter(|| figures.find(black_box(&seg))));
-    group.bench_function("organizations", |b| b.iter(|| entities.orgs.find(black_box(&seg))));
+    group.bench_function("lexicons (one search for all)", |b| {
+        b.iter(|| analyzer.lexicon_hits(black_box(&repaired.text)))
+    });
+    group.bench_function("figures", |b| b.iter(|| figures.find(black_box(&seg), hits.dates())));
+    group.bench_function("organizations", |b| b.iter(|| entities.orgs.find(black_box(&seg), hits.orgs())));
     group.bench_function("people", |b| b.iter(|| entities.people.find(black_box(&seg))));
-    group.bench_function("places", |b| b.iter(|| entities.places.find(black_box(&seg))));
+    group.bench_function("places", |b| b.iter(|| entities.places.find(black_box(&seg), hits.places())));
     group.bench_function("themes (every article)", |b| {
-        b.iter(|| articles.iter().map(|a| taxonomy.score(black_box(&seg), a).1.len()).sum::<usize>())
+        b.iter(|| articles.iter().map(|a| taxonomy.score(black_box(&seg), a, hits.themes()).1.len()).sum::<usize>())
     });
     group.bench_function("keywords (every article)", |b| {
         b.iter(|| {

@@ -51,11 +51,13 @@ fn main() {
         let words = segmenter.tag(&r.text);
         report("+ segment", base);
         let seg = Segmented::new(&r.text, &words);
-        let f = figures.find(&seg);
+        let hits = analyzer.lexicon_hits(&r.text);
+        report("+ lexicons", base);
+        let f = figures.find(&seg, hits.dates());
         report("+ figures", base);
-        let e = entities.find(&seg);
+        let e = entities.find(&seg, hits.orgs(), hits.places());
         report("+ entities", base);
-        drop((arts, f, e));
+        drop((arts, hits, f, e));
     }
     let base = NOW.load(Relaxed);
     PEAK.store(base, Relaxed);

@@ -202,6 +202,35 @@ pub struct Analyzer {
     entities: EntityFinder,
     taxonomy: Taxonomy,
     keywords: Keywords,
+    /// The lexicons of the taxonomy, the organizations, the places and the
+    /// date words, searched together (in that order: [`LexiconHits`]).
+    lexicons: lexicon::LexiconSet,
+}
+
+/// The words of the analyzer's lexicons found in a text, each lexicon's
+/// leftmost-longest, by one search for all: what the passes read.
+pub struct LexiconHits(Vec<Vec<lexicon::Hit>>);
+
+impl LexiconHits {
+    /// The taxonomy's terms ([`themes::Taxonomy::score`]).
+    pub fn themes(&self) -> &[lexicon::Hit] {
+        &self.0[0]
+    }
+
+    /// The known organizations' names ([`entities::OrgFinder::find`]).
+    pub fn orgs(&self) -> &[lexicon::Hit] {
+        &self.0[1]
+    }
+
+    /// The place names ([`entities::PlaceFinder::find`]).
+    pub fn places(&self) -> &[lexicon::Hit] {
+        &self.0[2]
+    }
+
+    /// The date words ([`figures::FigureFinder::find`]).
+    pub fn dates(&self) -> &[lexicon::Hit] {
+        &self.0[3]
+    }
 }
 
 impl Analyzer {
@@ -271,15 +300,25 @@ impl Analyzer {
                 Taxonomy::from_rows(rows)
             }
         };
+        let (figures, entities) = (FigureFinder::new(), EntityFinder::with_organizations(&user_orgs));
+        let themes: Vec<&str> = taxonomy.terms().iter().map(String::as_str).collect();
+        let orgs: Vec<&str> = entities.orgs.known_forms().iter().map(String::as_str).collect();
+        let lexicons = lexicon::LexiconSet::new(&[&themes, &orgs, entities.places.names(), figures.date_words()]);
         Ok(Analyzer {
             options,
             segmenter,
             splitter: Splitter::new(),
-            figures: FigureFinder::new(),
-            entities: EntityFinder::with_organizations(&user_orgs),
+            figures,
+            entities,
             taxonomy,
             keywords: Keywords::new(),
+            lexicons,
         })
+    }
+
+    /// The words of its lexicons in `text` (repaired): what its passes read.
+    pub fn lexicon_hits(&self, text: &str) -> LexiconHits {
+        LexiconHits(self.lexicons.find(text))
     }
 
     pub fn options(&self) -> &Options {
@@ -373,8 +412,9 @@ impl Analyzer {
     ) -> (Vec<analysis::Found>, Vec<analysis::ArticleTopics>) {
         let words = self.segmenter.tag(text);
         let seg = Segmented::new(text, &words);
-        let mut found = self.figures.find(&seg);
-        found.extend(self.entities.find(&seg));
+        let hits = self.lexicon_hits(text);
+        let mut found = self.figures.find(&seg, hits.dates());
+        found.extend(self.entities.find(&seg, hits.orgs(), hits.places()));
         let mut people: Vec<(usize, usize)> = found
             .iter()
             .filter(|f| matches!(f.detail, Detail::Person { .. }))
@@ -390,7 +430,7 @@ impl Analyzer {
         let mut idf_cache = rustc_hash::FxHashMap::default();
         if let Some(themes) = continued {
             let piece = ArticleSpan { start: 0, end: text.len(), title_end: 0 };
-            let mut spans = self.taxonomy.evidence(&seg, &piece, themes);
+            let mut spans = self.taxonomy.evidence(&seg, &piece, themes, hits.themes());
             spans.retain(|s| !analysis::overlaps_any(&found, s.start, s.end));
             found.extend(spans);
             found.sort_unstable_by_key(|f| f.start);
@@ -400,7 +440,7 @@ impl Analyzer {
             .iter()
             .map(|a| {
                 let span = ArticleSpan { start: a.start, end: a.end, title_end: a.title_end };
-                let (themes, spans) = self.taxonomy.score(&seg, &span);
+                let (themes, spans) = self.taxonomy.score(&seg, &span, hits.themes());
                 theme_words.extend(
                     spans.into_iter().filter(|s| s.start < s.end && !analysis::overlaps_any(&found, s.start, s.end)),
                 );
@@ -457,5 +497,29 @@ impl Analyzer {
             emit(tokens)?;
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_built_in_lexicons_are_read_prebuilt_unless_options_change_them() {
+        assert!(Analyzer::new(Options::default()).unwrap().lexicons.is_prebuilt());
+        let orgs = Options { organizations: vec![UserOrganization::Name("某某集团".into())], ..Options::default() };
+        let with_orgs = Analyzer::new(orgs).unwrap();
+        assert!(!with_orgs.lexicons.is_prebuilt());
+        assert_eq!(with_orgs.lexicon_hits("某某集团发布").orgs().len(), 1);
+        let themes = UserTaxonomy {
+            mode: MergeMode::Extend,
+            themes: vec![UserTheme { label: "咖啡".into(), terms: vec![UserTerm::Term("拿铁".into())] }],
+        };
+        let with_themes = Analyzer::new(Options { taxonomy: Some(themes), ..Options::default() }).unwrap();
+        assert!(!with_themes.lexicons.is_prebuilt());
+        let text = "一杯拿铁，中国国务院今年发布";
+        let hits = with_themes.lexicon_hits(text);
+        assert!(hits.themes().iter().any(|h| &text[h.start..h.end] == "拿铁"));
+        assert!(!hits.orgs().is_empty() && !hits.places().is_empty() && !hits.dates().is_empty());
     }
 }

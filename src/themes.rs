@@ -13,7 +13,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::analysis::{Detail, Found, ThemeScore};
 use crate::entities::Segmented;
 use crate::error::{Error, Result};
-use crate::lexicon::Lexicon;
+use crate::lexicon::Hit;
 
 const BUILTIN: &str = include_str!("../data/themes.tsv");
 
@@ -35,12 +35,11 @@ struct Term {
     weight: f64,
 }
 
-/// Labels and their trigger terms, matched with one automaton.
+/// Labels and their trigger terms (found by the analyzer's lexicons).
 pub struct Taxonomy {
     labels: Vec<String>,
     terms: Vec<Term>,
     patterns: Vec<String>,
-    automaton: Lexicon,
 }
 
 /// One occurrence of a term in an article: term, span, position factor.
@@ -109,8 +108,7 @@ impl Taxonomy {
         }
         let terms = order.iter().map(|k| Term { label: k.0, weight: by_term[k] }).collect();
         let patterns: Vec<String> = order.into_iter().map(|(_, t)| t).collect();
-        let automaton = Lexicon::new(&patterns);
-        Taxonomy { labels, terms, patterns, automaton }
+        Taxonomy { labels, terms, patterns }
     }
 
     /// The rows of this taxonomy, to extend it.
@@ -122,15 +120,20 @@ impl Taxonomy {
             .collect()
     }
 
+    /// The terms, in order: the lexicon whose hits [`Taxonomy::score`] reads.
+    pub fn terms(&self) -> &[String] {
+        &self.patterns
+    }
+
     /// The occurrences of the taxonomy's terms in an article, weighed by
-    /// where they are.
-    fn hits(&self, seg: &Segmented, art: &ArticleSpan) -> Vec<TermHit> {
-        let text = &seg.text[art.start..art.end];
+    /// where they are, of `lexicon` (the terms found in the text).
+    fn hits(&self, seg: &Segmented, art: &ArticleSpan, lexicon: &[Hit]) -> Vec<TermHit> {
+        let first = lexicon.partition_point(|m| m.start < art.start);
         let mut hits: Vec<TermHit> = Vec::new();
-        for m in self.automaton.find_iter(text) {
-            let (s, e) = (art.start + m.start, art.start + m.end);
+        for m in lexicon[first..].iter().take_while(|m| m.end <= art.end) {
+            let (s, e) = (m.start, m.end);
             // Two-character terms must start a word (园区, not 工业园|区…).
-            if m.end - m.start <= 6 && !seg.starts_word(s) {
+            if e - s <= 6 && !seg.starts_word(s) {
                 continue;
             }
             let factor = if s < art.title_end {
@@ -148,8 +151,8 @@ impl Taxonomy {
     /// The spans of the evidence of `themes` (found for the same article
     /// before) in a later piece of it: the piece of an article longer than
     /// a part of the text ([`crate::Analyzer::analyze_in_parts`]).
-    pub fn evidence(&self, seg: &Segmented, piece: &ArticleSpan, themes: &[ThemeScore]) -> Vec<Found> {
-        let mut hits = self.hits(seg, piece);
+    pub fn evidence(&self, seg: &Segmented, piece: &ArticleSpan, themes: &[ThemeScore], lexicon: &[Hit]) -> Vec<Found> {
+        let mut hits = self.hits(seg, piece, lexicon);
         hits.retain(|&(t, ..)| {
             let label = &self.labels[self.terms[t].label];
             themes.iter().any(|th| th.label == *label && th.evidence.contains(&self.patterns[t]))
@@ -163,9 +166,10 @@ impl Taxonomy {
             .collect()
     }
 
-    /// The themes of one article and the spans of their evidence.
-    pub fn score(&self, seg: &Segmented, art: &ArticleSpan) -> (Vec<ThemeScore>, Vec<Found>) {
-        let mut hits = self.hits(seg, art);
+    /// The themes of one article and the spans of their evidence, of
+    /// `lexicon`: the terms found in the text ([`Taxonomy::terms`]).
+    pub fn score(&self, seg: &Segmented, art: &ArticleSpan, lexicon: &[Hit]) -> (Vec<ThemeScore>, Vec<Found>) {
+        let mut hits = self.hits(seg, art, lexicon);
         // Each term's hits together, in text order; the terms in the order of
         // the taxonomy, so a label's score is summed in an order of its own
         // (not a hash map's, which differs between builds).
@@ -214,16 +218,11 @@ mod tests {
     use super::*;
     use crate::segment::with_segmented;
 
-    #[test]
-    fn the_builtin_taxonomy_reads_its_automaton_prebuilt() {
-        assert!(Taxonomy::builtin().automaton.is_prebuilt());
-        let extended = Taxonomy::parse(&format!("{BUILTIN}\n其他\t新词\t2\n")).unwrap();
-        assert!(!extended.automaton.is_prebuilt());
-    }
-
     fn themes(text: &str, title_end: usize) -> Vec<ThemeScore> {
         let span = ArticleSpan { start: 0, end: text.len(), title_end };
-        with_segmented(text, |seg| Taxonomy::builtin().score(seg, &span).0)
+        let taxonomy = Taxonomy::builtin();
+        let terms = crate::lexicon::hits_of(taxonomy.terms(), text);
+        with_segmented(text, |seg| taxonomy.score(seg, &span, &terms).0)
     }
 
     #[test]

@@ -12,6 +12,7 @@ mod people;
 mod places;
 
 use crate::analysis::Found;
+use crate::lexicon::Hit;
 pub use crate::segment::Segmented;
 
 pub use orgs::OrgFinder;
@@ -35,10 +36,12 @@ impl EntityFinder {
         EntityFinder { orgs: OrgFinder::with_user(user), people: PeopleFinder::new(), places: PlaceFinder::new() }
     }
 
-    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
-        let mut found = self.orgs.find(seg);
+    /// `known_orgs`, `places`: the hits of [`OrgFinder::known_forms`] and
+    /// [`PlaceFinder::names`] in the text.
+    pub fn find(&self, seg: &Segmented, known_orgs: &[Hit], places: &[Hit]) -> Vec<Found> {
+        let mut found = self.orgs.find(seg, known_orgs);
         found.extend(self.people.find(seg));
-        found.extend(self.places.find(seg));
+        found.extend(self.places.find(seg, places));
         found
     }
 }

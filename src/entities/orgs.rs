@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::{Affixes, Lexicon};
+use crate::lexicon::{Affixes, Hit, Lexicon};
 use crate::repair::{compact, han_chars, one_of};
 
 const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");
@@ -45,8 +45,9 @@ const SHORT_FORM_MIN_CHARS: usize = 4;
 pub struct OrgFinder {
     /// Organization words by their last character, longest first.
     suffixes: Affixes<Strength>,
-    /// Known names and their other names, all pointing at the canonical one.
-    known: Lexicon,
+    /// Known names and their other names (the lexicon whose hits `find`
+    /// reads), each with the canonical name it points at.
+    known: Vec<String>,
     known_canonical: Vec<String>,
     known_forms: HashSet<String>,
     generic: HashSet<&'static str>,
@@ -115,13 +116,12 @@ impl OrgFinder {
             Some((w, s))
         });
         let (forms, known_canonical) = known_names(user);
-        let known = Lexicon::new(&forms);
         let mut legal_forms: Vec<&'static str> = data_lines(LEGAL_FORMS).collect();
         legal_forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
         OrgFinder {
             suffixes: Affixes::suffixes(suffixes),
-            known,
-            known_forms: forms.into_iter().collect(),
+            known_forms: forms.iter().cloned().collect(),
+            known: forms,
             known_canonical,
             generic: data_lines(GENERIC).collect(),
             abbreviations: data_lines(ABBREVIATIONS).filter_map(|l| l.split_once('\t')).collect(),
@@ -137,10 +137,17 @@ impl OrgFinder {
     // `find`'s helpers are kept out of it (`inline(never)`): inlined, they
     // made one 33 KB wasm function that V8's optimizing tier took 70 ms to
     // compile while the first analysis ran, on a 2-core machine.
-    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
+    /// The known names and their other names: the lexicon whose hits
+    /// [`OrgFinder::find`] reads.
+    pub fn known_forms(&self) -> &[String] {
+        &self.known
+    }
+
+    /// `known`: the hits of [`OrgFinder::known_forms`] in the text.
+    pub fn find(&self, seg: &Segmented, known: &[Hit]) -> Vec<Found> {
         let text = seg.text;
         let mut mentions: Vec<Mention> = Vec::new();
-        for m in self.known.find_iter(text) {
+        for m in known {
             if seg.aligned(m.start, m.end) || text[m.start..m.end].chars().count() >= SHORT_FORM_MIN_CHARS {
                 let name = self.known_canonical[m.index].clone();
                 mentions.push(Mention { start: m.start, end: m.end, name, full: true });
@@ -584,14 +591,10 @@ mod tests {
     use super::*;
     use crate::segment::with_segmented;
 
-    #[test]
-    fn the_lexicon_of_known_organizations_is_read_prebuilt_unless_options_add_some() {
-        assert!(OrgFinder::new().known.is_prebuilt());
-        assert!(!OrgFinder::with_user(&[("某某集团".to_string(), vec![])]).known.is_prebuilt());
-    }
-
     fn orgs(text: &str) -> Vec<(String, String)> {
-        let mut found = with_segmented(text, |seg| OrgFinder::new().find(seg));
+        let finder = OrgFinder::new();
+        let known = crate::lexicon::hits_of(finder.known_forms(), text);
+        let mut found = with_segmented(text, |seg| finder.find(seg, &known));
         found.sort_by_key(|f| f.start);
         found
             .into_iter()

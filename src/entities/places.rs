@@ -4,7 +4,7 @@
 use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::Lexicon;
+use crate::lexicon::Hit;
 use crate::repair::han_chars;
 
 const PLACES: &str = include_str!("../../data/entities/places.txt");
@@ -17,21 +17,27 @@ const GEO_ENDINGS: [char; 18] =
     ['省', '市', '区', '县', '镇', '乡', '村', '州', '山', '河', '湖', '江', '岛', '港', '湾', '路', '街', '海'];
 
 pub struct PlaceFinder {
-    lexicon: Lexicon,
+    names: Vec<&'static str>,
 }
 
 impl PlaceFinder {
     pub fn new() -> Self {
-        PlaceFinder { lexicon: Lexicon::new(&data_lines(PLACES).collect::<Vec<_>>()) }
+        PlaceFinder { names: data_lines(PLACES).collect() }
     }
 
-    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
+    /// The place lexicon: the words whose hits [`PlaceFinder::find`] reads.
+    pub fn names(&self) -> &[&'static str] {
+        &self.names
+    }
+
+    /// `lexicon`: the hits of [`PlaceFinder::names`] in the text.
+    pub fn find(&self, seg: &Segmented, lexicon: &[Hit]) -> Vec<Found> {
         let text = seg.text;
         let mut found = Vec::new();
         let mut push = |start: usize, end: usize| {
             found.push(Found { start, end, detail: Detail::Place { name: text[start..end].to_string() } });
         };
-        for m in self.lexicon.find_iter(text) {
+        for m in lexicon {
             if seg.aligned(m.start, m.end) || seg.word_at(m.start).is_some_and(|w| w.tag == "ns") {
                 push(m.start, m.end);
             }
@@ -68,14 +74,10 @@ mod tests {
     use crate::segment::with_segmented;
 
     #[test]
-    fn the_place_lexicon_is_read_prebuilt() {
-        assert!(PlaceFinder::new().lexicon.is_prebuilt());
-    }
-
-    #[test]
     fn places_from_lexicon_tags_and_admin_words() {
         let text = "活动在山东省济南市举办，来自法国和深圳的代表参加。";
-        let found = with_segmented(text, |seg| PlaceFinder::new().find(seg));
+        let finder = PlaceFinder::new();
+        let found = with_segmented(text, |seg| finder.find(seg, &crate::lexicon::hits_of(finder.names(), text)));
         let names: Vec<String> = found.into_iter().map(|f| text[f.start..f.end].to_string()).collect();
         for place in ["法国", "深圳"] {
             assert!(names.iter().any(|n| n == place), "{place} not in {names:?}");

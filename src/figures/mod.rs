@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::{Affixes, Lexicon};
+use crate::lexicon::{Affixes, Hit};
 use crate::repair::one_of;
 use crate::segment::Segmented;
 use numerals::{parse, starts_number, Number};
@@ -132,7 +132,8 @@ pub struct FigureFinder {
     prefixes: Affixes<Qualifier>,
     suffixes: Affixes<Qualifier>,
     changes: Affixes<Change>,
-    date_words: Lexicon,
+    /// Words that are dates on their own (今年, 上半年), found by the analyzer's lexicons.
+    date_words: Vec<&'static str>,
     eras: Vec<&'static str>,
     links: rustc_hash::FxHashSet<&'static str>,
 }
@@ -201,7 +202,7 @@ impl FigureFinder {
                 None => words.push(line.trim()),
             }
         }
-        let date_words = Lexicon::new(&words);
+        let date_words = words;
         let links = data_lines(LINKS).map(str::trim).collect();
         FigureFinder { units, prefixes, suffixes, changes, date_words, eras, links }
     }
@@ -223,8 +224,9 @@ impl FigureFinder {
 
     /// Every figure and date of the segmented text, by byte offsets, each
     /// figure with what it measures when the clause says it.
-    pub fn find(&self, seg: &Segmented) -> Vec<Found> {
-        let mut found = self.scan(seg.text);
+    /// `date_words`: the hits of [`FigureFinder::date_words`] in the text.
+    pub fn find(&self, seg: &Segmented, date_words: &[Hit]) -> Vec<Found> {
+        let mut found = self.scan(seg.text, date_words);
         found.retain(|f| !inside_a_word(seg, f));
         for f in &mut found {
             if let Detail::Figure(fig) = &mut f.detail {
@@ -260,10 +262,15 @@ impl FigureFinder {
         (i < end && chars >= 2).then(|| seg.text[seg.words[i].start..seg.words[end - 1].end].to_string())
     }
 
+    /// Date words (今年, 上半年): the lexicon whose hits [`FigureFinder::find`] reads.
+    pub fn date_words(&self) -> &[&'static str] {
+        &self.date_words
+    }
+
     /// Every figure and date of `text`, by byte offsets.
-    fn scan(&self, text: &str) -> Vec<Found> {
+    fn scan(&self, text: &str, date_words: &[Hit]) -> Vec<Found> {
         let mut found = Vec::new();
-        for m in self.date_words.find_iter(text) {
+        for m in date_words {
             found.push(Found {
                 start: m.start,
                 end: m.end,
@@ -610,14 +617,4 @@ enum Read {
     Found(Found),
     /// Nothing here; resume the scan at this offset.
     Skip(usize),
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn the_date_words_are_read_prebuilt() {
-        assert!(FigureFinder::new().date_words.is_prebuilt());
-    }
 }

@@ -1,35 +1,70 @@
-//! Building a lexicon's automaton from its words: shared by the crate (for
-//! lexicons that options change) and `build.rs` (which builds the built-in
-//! ones at compile time), so that both build the same automaton from the
-//! same words. Only `std` and daachorse here: `build.rs` includes this file.
-use std::collections::HashSet;
+//! Building the automaton of a set of lexicons from their words: shared by
+//! the crate (for sets that options change) and `build.rs` (which builds
+//! the built-in one at compile time), so that both build the same automaton
+//! from the same words. Only `std` and daachorse here: `build.rs` includes
+//! this file.
+use std::collections::{HashMap, HashSet};
 
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder};
 
-/// The leftmost-longest automaton of `words`, each word's value its index
-/// in `words`. A word listed twice keeps its first index; empty words are
-/// left out. `None` when no word is left (an automaton needs one).
-pub fn automaton<S: AsRef<str>>(words: &[S]) -> Option<DoubleArrayAhoCorasick<u32>> {
+/// The words of several lexicons, each once, in the order first met (the
+/// first lexicon's words, then the others' new ones): the patterns of one
+/// automaton that searches them all, each pattern's value its position
+/// here. Empty words are left out.
+pub fn distinct_words<'w, S: AsRef<str>>(lists: &[&'w [S]]) -> Vec<&'w str> {
     let mut seen = HashSet::new();
-    let entries: Vec<(&str, u32)> = words
-        .iter()
-        .map(AsRef::as_ref)
-        .enumerate()
-        .filter(|&(_, w)| !w.is_empty() && seen.insert(w))
-        .map(|(i, w)| (w, u32::try_from(i).expect("a lexicon of fewer than 2^32 words")))
-        .collect();
-    if entries.is_empty() {
+    lists.iter().flat_map(|list| list.iter().map(AsRef::as_ref)).filter(|&w| !w.is_empty() && seen.insert(w)).collect()
+}
+
+/// The automaton that finds every occurrence of `words` (distinct, none
+/// empty), overlaps included, each word's value its index. `None` for no words.
+pub fn overlapping_automaton(words: &[&str]) -> Option<DoubleArrayAhoCorasick<u32>> {
+    if words.is_empty() {
         return None;
     }
     let automaton = DoubleArrayAhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        // Without daachorse's 2-gram prefilter (a 64 KB table a lexicon):
-        // in wasm it sped a whole analysis up by 1%, and reading the four
-        // tables slowed an analyzer's construction by 5 ms.
+        // Without daachorse's 2-gram prefilter (a 64 KB table an automaton):
+        // in wasm it sped a whole analysis up by 1%, and reading the tables
+        // slowed an analyzer's construction by 5 ms.
         .use_prefilter(false)
-        .build_with_values(entries)
+        .build_with_values(words.iter().enumerate().map(|(i, &w)| (w, i as u32)))
         .expect("a lexicon within the automaton's limits");
     Some(automaton)
+}
+
+/// Each distinct word's (lexicon, index) pairs: `firsts` and `entries` of [`entries`].
+pub type Entries = (Vec<u32>, Vec<(u32, u32)>);
+
+/// Which lexicons list each of `words` (the distinct words of `lists`),
+/// and where: the (lexicon, index) pairs of word `w` are
+/// `entries[firsts[w]..firsts[w + 1]]`, a word listed twice by one
+/// lexicon under its first index.
+pub fn entries<S: AsRef<str>>(lists: &[&[S]], words: &[&str]) -> Entries {
+    let position: HashMap<&str, u32> = words.iter().enumerate().map(|(i, &w)| (w, i as u32)).collect();
+    let mut triples: Vec<(u32, u32, u32)> = Vec::new();
+    for (k, list) in lists.iter().enumerate() {
+        for (i, word) in list.iter().enumerate() {
+            if let Some(&w) = position.get(word.as_ref()) {
+                triples.push((w, k as u32, i as u32));
+            }
+        }
+    }
+    triples.sort_unstable();
+    triples.dedup_by_key(|&mut (w, k, _)| (w, k));
+    let mut firsts = vec![0u32; words.len() + 1];
+    for &(w, ..) in &triples {
+        firsts[w as usize + 1] += 1;
+    }
+    for w in 0..words.len() {
+        firsts[w + 1] += firsts[w];
+    }
+    (firsts, triples.into_iter().map(|(_, k, i)| (k, i)).collect())
+}
+
+/// Identifies several lists of words, in order.
+pub fn fingerprint_of_lists<S: AsRef<str>>(lists: &[&[S]]) -> u64 {
+    let prints: Vec<String> = lists.iter().map(|list| format!("{:x}", fingerprint(list))).collect();
+    fingerprint(&prints)
 }
 
 /// Identifies a list of words, in order: 64-bit FNV-1a over the number of

@@ -2,25 +2,29 @@
 //! (at each position the longest word that starts there, then on after it);
 //! and [`Affixes`], short words tried at given positions.
 //!
-//! The automaton is daachorse's double-array Aho-Corasick, because it
-//! serializes: `build.rs` builds the automata of the built-in lexicons
-//! (themes, organizations, places, date words) at compile time, each under
-//! the fingerprint of its list of words, and a lexicon whose words have a
-//! prebuilt automaton reads it (daachorse validates what it reads) instead
-//! of building it. Building them (with the aho-corasick crate) was most of
-//! an analyzer's construction, and in the browser the builder's loops ran
-//! hot enough for V8 to optimize them on the core the first analysis
-//! needed. Lexicons that options change, and those of one analysis, are
-//! built. It is the byte-wise automaton: the character-wise one searches
-//! Chinese faster, but its table of characters is 160 KB a lexicon, which
-//! made the module 0.6 MB larger and its reading slower than its building.
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder};
+//! The built-in lexicons (themes, organizations, places, date words) are
+//! searched together, in one pass over the text ([`LexiconSet`]): four
+//! leftmost-longest passes were 12% of an analysis in wasm, one pass
+//! finding every occurrence and each lexicon's leftmost-longest picked
+//! from them takes a third of their time. The automaton is daachorse's
+//! double-array Aho-Corasick, because it serializes: `build.rs` builds the
+//! automaton of the built-in lists at compile time, under the fingerprint
+//! of its lists, and a set whose lists have a prebuilt automaton reads it
+//! (daachorse validates what it reads) instead of building it. Building
+//! the automata (with the aho-corasick crate) was most of an analyzer's
+//! construction, and in the browser the builder's loops ran hot enough
+//! for V8 to optimize them on the core the first analysis needed. Sets
+//! that options change, and lexicons of one analysis, are built. It is the
+//! byte-wise automaton: the character-wise one searches Chinese faster,
+//! but its table of characters is 160 KB an automaton, which made the
+//! module 0.6 MB larger and its reading slower than its building.
+use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
 use rustc_hash::FxHashMap;
 
 mod compile;
 
-// `PREBUILT: &[(u64, &[u8])]`: fingerprints of word lists and their
-// serialized automata, written by build.rs.
+// `PREBUILT: &[(u64, &[u8], &[u8])]`: fingerprints of lists of word lists,
+// their serialized automata and their encoded entries, written by build.rs.
 include!(concat!(env!("OUT_DIR"), "/lexicons.rs"));
 
 /// One word of the lexicon found in a text: its byte range and its index in
@@ -38,37 +42,90 @@ impl From<daachorse::Match<u32>> for Hit {
     }
 }
 
-/// A leftmost-longest automaton over a list of words.
+/// A leftmost-longest automaton over a list of words, built when made:
+/// for the words of one analysis.
 pub struct Lexicon {
     /// `None` for a lexicon without words (the automaton needs one).
     automaton: Option<DoubleArrayAhoCorasick<u32>>,
+}
+
+impl Lexicon {
+    /// The lexicon of `words`. A word listed twice is found under its first
+    /// index; empty words are never found.
+    pub fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
+        let mut seen = rustc_hash::FxHashSet::default();
+        let entries: Vec<(&str, u32)> = words
+            .iter()
+            .map(AsRef::as_ref)
+            .enumerate()
+            .filter(|&(_, w)| !w.is_empty() && seen.insert(w))
+            .map(|(i, w)| (w, u32::try_from(i).expect("a lexicon of fewer than 2^32 words")))
+            .collect();
+        let automaton = (!entries.is_empty()).then(|| {
+            DoubleArrayAhoCorasickBuilder::new()
+                .match_kind(MatchKind::LeftmostLongest)
+                .use_prefilter(false)
+                .build_with_values(entries)
+                .expect("a lexicon within the automaton's limits")
+        });
+        Lexicon { automaton }
+    }
+
+    /// The words of the lexicon in `text`, leftmost-longest, in order.
+    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
+        self.automaton.iter().flat_map(move |a| a.leftmost_find_iter(text).map(Hit::from))
+    }
+}
+
+/// The hits of `words` in `text` as the analyzer's lexicons give a pass
+/// them: the setup of the passes' unit tests.
+#[cfg(test)]
+pub(crate) fn hits_of<S: AsRef<str>>(words: &[S], text: &str) -> Vec<Hit> {
+    Lexicon::new(words).find_iter(text).collect()
+}
+
+/// Several lexicons searched in one pass over a text: each one's words
+/// found as a [`Lexicon`] of its own would find them (leftmost-longest; a
+/// word listed twice under its first index; empty words never).
+pub struct LexiconSet {
+    /// Every distinct word of the lists, found wherever it occurs; its
+    /// value is its position among them.
+    automaton: Option<DoubleArrayAhoCorasick<u32>>,
+    /// The (lexicon, index) pairs of distinct word `w`:
+    /// `entries[firsts[w]..firsts[w + 1]]`.
+    firsts: Vec<u32>,
+    entries: Vec<(u32, u32)>,
+    lexicons: usize,
     #[cfg(test)]
     prebuilt: bool,
 }
 
-impl Lexicon {
-    /// The lexicon of `words`: read prebuilt when build.rs built it, built
-    /// otherwise. A word listed twice is found under its first index; empty
-    /// words are never found.
-    pub fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
-        let fingerprint = compile::fingerprint(words);
-        let prebuilt = PREBUILT.iter().find(|(f, _)| *f == fingerprint).and_then(|(_, bytes)| {
-            match DoubleArrayAhoCorasick::deserialize(bytes) {
-                Ok((automaton, [])) => Some(automaton),
+impl LexiconSet {
+    /// The set of `lists`: read prebuilt when build.rs built it, built otherwise.
+    pub fn new<S: AsRef<str>>(lists: &[&[S]]) -> LexiconSet {
+        let fingerprint = compile::fingerprint_of_lists(lists);
+        let prebuilt = PREBUILT.iter().find(|(f, ..)| *f == fingerprint).and_then(|(_, automaton, entries)| {
+            match (DoubleArrayAhoCorasick::deserialize(automaton), decode_entries(entries)) {
+                (Ok((automaton, [])), Some(entries)) => Some((automaton, entries)),
                 _ => None,
             }
         });
-        match prebuilt {
-            Some(automaton) => Lexicon {
-                automaton: Some(automaton),
-                #[cfg(test)]
-                prebuilt: true,
-            },
-            None => Lexicon {
-                automaton: compile::automaton(words),
-                #[cfg(test)]
-                prebuilt: false,
-            },
+        #[cfg(test)]
+        let is_prebuilt = prebuilt.is_some();
+        let (automaton, (firsts, entries)) = match prebuilt {
+            Some((automaton, entries)) => (Some(automaton), entries),
+            None => {
+                let words = compile::distinct_words(lists);
+                (compile::overlapping_automaton(&words), compile::entries(lists, &words))
+            }
+        };
+        LexiconSet {
+            automaton,
+            firsts,
+            entries,
+            lexicons: lists.len(),
+            #[cfg(test)]
+            prebuilt: is_prebuilt,
         }
     }
 
@@ -78,10 +135,48 @@ impl Lexicon {
         self.prebuilt
     }
 
-    /// The words of the lexicon in `text`, leftmost-longest, in order.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.iter().flat_map(move |a| a.leftmost_find_iter(text).map(Hit::from))
+    /// The words of each lexicon in `text` (in the order of the lists),
+    /// leftmost-longest, in order.
+    pub fn find(&self, text: &str) -> Vec<Vec<Hit>> {
+        let mut hits = vec![Vec::new(); self.lexicons];
+        let Some(automaton) = &self.automaton else { return hits };
+        for m in automaton.find_overlapping_iter(text) {
+            let w = m.value() as usize;
+            for &(k, index) in &self.entries[self.firsts[w] as usize..self.firsts[w + 1] as usize] {
+                hits[k as usize].push(Hit { start: m.start(), end: m.end(), index: index as usize });
+            }
+        }
+        for list in &mut hits {
+            leftmost_longest(list);
+        }
+        hits
     }
+}
+
+/// The entries of a prebuilt set as build.rs wrote them: the number of
+/// `firsts`, then `firsts` and `entries`, as little-endian u32s (`None`
+/// for bytes it could not have written).
+fn decode_entries(bytes: &[u8]) -> Option<compile::Entries> {
+    let numbers: Vec<u32> = bytes.chunks_exact(4).map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]])).collect();
+    let (&n, rest) = numbers.split_first()?;
+    let (firsts, pairs) = rest.split_at_checked(n as usize)?;
+    let entries: Vec<(u32, u32)> = pairs.chunks_exact(2).map(|p| (p[0], p[1])).collect();
+    (bytes.len() % 4 == 0 && pairs.len() % 2 == 0 && firsts.last().copied() == Some(entries.len() as u32))
+        .then(|| (firsts.to_vec(), entries))
+}
+
+/// Keeps, of every occurrence, the leftmost-longest ones: from the left,
+/// the longest word starting at a position, then on after its end.
+fn leftmost_longest(hits: &mut Vec<Hit>) {
+    hits.sort_unstable_by_key(|h| (h.start, std::cmp::Reverse(h.end)));
+    let mut end = 0;
+    hits.retain(|h| {
+        let keep = h.start >= end;
+        if keep {
+            end = h.end;
+        }
+        keep
+    });
 }
 
 /// Every occurrence of a list of distinct words in a text, overlaps and
@@ -206,20 +301,59 @@ mod tests {
     }
 
     #[test]
-    fn every_prebuilt_automaton_reads_back_whole() {
-        // themes, organizations, places, date words: each module tests that
-        // its built-in lexicon is read prebuilt.
-        assert_eq!(PREBUILT.len(), 4);
-        for (_, bytes) in PREBUILT {
-            let (automaton, rest) = DoubleArrayAhoCorasick::<u32>::deserialize(bytes).unwrap();
-            assert!(rest.is_empty() && automaton.num_states() > 1);
-        }
+    fn the_prebuilt_automaton_reads_back_whole() {
+        // Of the built-in lexicons, searched together: the analyzer's test
+        // checks that its set is read prebuilt.
+        assert_eq!(PREBUILT.len(), 1);
+        let (automaton, rest) = DoubleArrayAhoCorasick::<u32>::deserialize(PREBUILT[0].1).unwrap();
+        assert!(rest.is_empty() && automaton.num_states() > 1);
+        let (firsts, entries) = decode_entries(PREBUILT[0].2).unwrap();
+        assert!(firsts.windows(2).all(|w| w[0] < w[1]), "every word is some lexicon's");
+        assert_eq!(*firsts.last().unwrap() as usize, entries.len());
+        let bytes = PREBUILT[0].2;
+        assert!(decode_entries(&bytes[..bytes.len() - 4]).is_none());
+        assert!(decode_entries(&[]).is_none());
+    }
+
+    /// Each lexicon's hits in `text` as a set finds them, beside a lexicon
+    /// of its own's.
+    fn set_and_alone(lists: &[&[&str]], text: &str) -> (Vec<Vec<Hit>>, Vec<Vec<Hit>>) {
+        let set = LexiconSet::new(lists).find(text);
+        let alone = lists.iter().map(|list| Lexicon::new(list).find_iter(text).collect()).collect();
+        (set, alone)
     }
 
     #[test]
-    fn a_list_of_words_that_was_not_prebuilt_is_built() {
-        let lexicon = Lexicon::new(&["未曾预编译的词"]);
-        assert!(!lexicon.is_prebuilt());
-        assert_eq!(hits(&lexicon, "一个未曾预编译的词"), vec![(6, 27, 0)]);
+    fn a_set_finds_each_lexicons_words_as_the_lexicon_alone_does() {
+        let themes: &[&str] = &["开发区", "经济技术开发区", "园区", "数字化", "园区", "集成电路", ""];
+        let places: &[&str] = &["北京", "北京市", "开发区", "京"];
+        let orgs: &[&str] = &["北京经济技术开发区", "经开区", "北京", "技术开发"];
+        let dates: &[&str] = &["今年", "今年上半年", "年上"];
+        let lists = [themes, places, orgs, dates];
+        let texts = [
+            "北京经济技术开发区（以下简称经开区）今年上半年园区数字化",
+            "北京市北京北京京北京经济技术开发区开发区区",
+            "😀𠀋集成电路园区园区今年上今年",
+            "",
+            "没有任何词",
+        ];
+        for text in texts {
+            let (set, alone) = set_and_alone(&lists, text);
+            assert_eq!(set, alone, "{text}");
+        }
+        let (set, _) = set_and_alone(&lists, texts[0]);
+        assert!(set.iter().all(|hits| !hits.is_empty()));
+        // Every order of the lists: a word shared by several keeps each one's index.
+        let reversed = [dates, orgs, places, themes];
+        let (set, alone) = set_and_alone(&reversed, texts[1]);
+        assert_eq!(set, alone);
+    }
+
+    #[test]
+    fn a_set_of_lists_that_was_not_prebuilt_is_built_and_an_empty_one_finds_nothing() {
+        let set = LexiconSet::new(&[&["未曾预编译的词"][..], &[]]);
+        assert!(!set.is_prebuilt());
+        assert_eq!(set.find("一个未曾预编译的词"), vec![vec![Hit { start: 6, end: 27, index: 0 }], vec![]]);
+        assert_eq!(LexiconSet::new::<&str>(&[&[], &[""]]).find("任何文本"), vec![vec![], vec![]]);
     }
 }
