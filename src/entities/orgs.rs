@@ -10,7 +10,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::{Affixes, Hit, Lexicon};
+use crate::lexicon::{Affixes, FewWords, Hit};
 use crate::repair::{compact, han_chars, one_of};
 
 const SUFFIXES: &str = include_str!("../../data/entities/org_suffixes.txt");
@@ -193,7 +193,7 @@ impl OrgFinder {
         aliases.retain(|_, owner| !owner.is_empty());
         let forms: Vec<&String> = aliases.keys().collect();
         if !forms.is_empty() {
-            for m in Lexicon::new(&forms).find_iter(text) {
+            for m in FewWords::new(&forms).leftmost_longest(text) {
                 let form = forms[m.index];
                 if seg.aligned(m.start, m.end) || form.chars().count() >= SHORT_FORM_MIN_CHARS {
                     mentions.push(Mention { start: m.start, end: m.end, name: form.clone(), full: false });

@@ -9,7 +9,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::{Affixes, Occurrences};
+use crate::lexicon::{Affixes, FewWords};
 use crate::repair::{is_han, one_of};
 use crate::segment::{bit, set_bit};
 
@@ -178,7 +178,7 @@ impl PeopleFinder {
         // One pass over the text for all the names (a search per name was
         // quadratic on long pages, which confirm thousands of names).
         let names: Vec<&str> = names.into_iter().collect();
-        for m in Occurrences::new(&names).find_iter(text) {
+        for m in FewWords::new(&names).occurrences(text) {
             let (at, name) = (m.start, names[m.index]);
             if !taken.contains(&at) && self.ends_name(text, m.end) {
                 let role = roles.get(name).cloned().flatten();

@@ -1,6 +1,7 @@
 //! Lexicon matching: the words of a lexicon found in a text, leftmost-longest
 //! (at each position the longest word that starts there, then on after it);
-//! and [`Affixes`], short words tried at given positions.
+//! [`FewWords`], the few words of one text (its names) found in it; and
+//! [`Affixes`], short words tried at given positions.
 //!
 //! The built-in lexicons (themes, organizations, places, date words) are
 //! searched together, in one pass over the text ([`LexiconSet`]): four
@@ -14,11 +15,11 @@
 //! the automata (with the aho-corasick crate) was most of an analyzer's
 //! construction, and in the browser the builder's loops ran hot enough
 //! for V8 to optimize them on the core the first analysis needed. Sets
-//! that options change, and lexicons of one analysis, are built. It is the
+//! that options change are built. It is the
 //! byte-wise automaton: the character-wise one searches Chinese faster,
 //! but its table of characters is 160 KB an automaton, which made the
 //! module 0.6 MB larger and its reading slower than its building.
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder, MatchKind};
+use daachorse::DoubleArrayAhoCorasick;
 use rustc_hash::FxHashMap;
 
 mod compile;
@@ -36,57 +37,16 @@ pub struct Hit {
     pub index: usize,
 }
 
-impl From<daachorse::Match<u32>> for Hit {
-    fn from(m: daachorse::Match<u32>) -> Hit {
-        Hit { start: m.start(), end: m.end(), index: m.value() as usize }
-    }
-}
-
-/// A leftmost-longest automaton over a list of words, built when made:
-/// for the words of one analysis.
-pub struct Lexicon {
-    /// `None` for a lexicon without words (the automaton needs one).
-    automaton: Option<DoubleArrayAhoCorasick<u32>>,
-}
-
-impl Lexicon {
-    /// The lexicon of `words`. A word listed twice is found under its first
-    /// index; empty words are never found.
-    pub fn new<S: AsRef<str>>(words: &[S]) -> Lexicon {
-        let mut seen = rustc_hash::FxHashSet::default();
-        let entries: Vec<(&str, u32)> = words
-            .iter()
-            .map(AsRef::as_ref)
-            .enumerate()
-            .filter(|&(_, w)| !w.is_empty() && seen.insert(w))
-            .map(|(i, w)| (w, u32::try_from(i).expect("a lexicon of fewer than 2^32 words")))
-            .collect();
-        let automaton = (!entries.is_empty()).then(|| {
-            DoubleArrayAhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .use_prefilter(false)
-                .build_with_values(entries)
-                .expect("a lexicon within the automaton's limits")
-        });
-        Lexicon { automaton }
-    }
-
-    /// The words of the lexicon in `text`, leftmost-longest, in order.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.iter().flat_map(move |a| a.leftmost_find_iter(text).map(Hit::from))
-    }
-}
-
 /// The hits of `words` in `text` as the analyzer's lexicons give a pass
 /// them: the setup of the passes' unit tests.
 #[cfg(test)]
 pub(crate) fn hits_of<S: AsRef<str>>(words: &[S], text: &str) -> Vec<Hit> {
-    Lexicon::new(words).find_iter(text).collect()
+    LexiconSet::new(&[words]).find(text).remove(0)
 }
 
 /// Several lexicons searched in one pass over a text: each one's words
-/// found as a [`Lexicon`] of its own would find them (leftmost-longest; a
-/// word listed twice under its first index; empty words never).
+/// found leftmost-longest, as a search of its own would find them (a word
+/// listed twice under its first index; empty words never).
 pub struct LexiconSet {
     /// Every distinct word of the lists, found wherever it occurs; its
     /// value is its position among them.
@@ -179,25 +139,87 @@ fn leftmost_longest(hits: &mut Vec<Hit>) {
     });
 }
 
-/// Every occurrence of a list of distinct words in a text, overlaps and
-/// words inside words included (张三 and 张三丰 both in 张三丰).
-pub struct Occurrences {
-    automaton: Option<DoubleArrayAhoCorasick<u32>>,
+/// A text's own few words (the names an analysis found, their other
+/// forms), found at every position of the text: indexed by their first two
+/// characters, so most positions are ruled out by one bit (no word starts
+/// with the character there) and the rest are checked against the words
+/// that start with the pair there, which stay few even when a page names
+/// hundreds of people of one surname. An automaton built for each analysis
+/// read every byte of the text (4% of an analysis in wasm).
+pub struct FewWords<'w> {
+    /// One bit per BMP code point: a word starts with it.
+    first: Vec<u64>,
+    /// A word starts outside the BMP (those are looked up at every such character).
+    astral: bool,
+    /// Words by their first two characters (`'\0'` second for words of one
+    /// character), longest first, each with its index.
+    by_pair: FxHashMap<(char, char), Vec<(&'w str, usize)>>,
 }
 
-impl Occurrences {
-    /// Builds the automaton of `words` (distinct, none empty).
-    pub fn new<I, P>(words: I) -> Occurrences
-    where
-        I: IntoIterator<Item = P>,
-        P: AsRef<[u8]>,
-    {
-        Occurrences { automaton: DoubleArrayAhoCorasickBuilder::new().use_prefilter(false).build(words).ok() }
+impl<'w> FewWords<'w> {
+    /// Indexes `words`; a word listed twice keeps its first index, empty
+    /// words are never found.
+    pub fn new<S: AsRef<str>>(words: &'w [S]) -> FewWords<'w> {
+        let mut index = FewWords { first: vec![0; 0x1_0000 / 64], astral: false, by_pair: FxHashMap::default() };
+        for (i, word) in words.iter().enumerate() {
+            let word = word.as_ref();
+            let mut chars = word.chars();
+            let Some(c) = chars.next() else { continue };
+            let list = index.by_pair.entry((c, chars.next().unwrap_or('\0'))).or_default();
+            if list.iter().all(|&(w, _)| w != word) {
+                list.push((word, i));
+            }
+            match u32::from(c) {
+                b @ 0..0x1_0000 => index.first[b as usize / 64] |= 1 << (b % 64),
+                _ => index.astral = true,
+            }
+        }
+        for list in index.by_pair.values_mut() {
+            list.sort_by_key(|&(w, i)| (std::cmp::Reverse(w.len()), i));
+        }
+        index
     }
 
-    /// The occurrences in `text`, by where they end.
-    pub fn find_iter<'a>(&'a self, text: &'a str) -> impl Iterator<Item = Hit> + 'a {
-        self.automaton.iter().flat_map(move |a| a.find_overlapping_iter(text).map(Hit::from))
+    /// Whether a word starts with `c`.
+    fn starts_with(&self, c: char) -> bool {
+        match u32::from(c) {
+            b @ 0..0x1_0000 => self.first[b as usize / 64] & (1 << (b % 64)) != 0,
+            _ => self.astral,
+        }
+    }
+
+    /// The words at `at`, where `c` is, a character some word starts with:
+    /// those of the pair there, longest first, then those of one character.
+    fn at<'s>(&'s self, text: &'s str, at: usize, c: char) -> impl Iterator<Item = (&'w str, usize)> + 's {
+        let next = text[at + c.len_utf8()..].chars().next();
+        let pair = next.and_then(|n| self.by_pair.get(&(c, n)));
+        let single = self.by_pair.get(&(c, '\0'));
+        pair.into_iter().chain(single).flatten().copied().filter(move |(w, _)| text[at..].starts_with(w))
+    }
+
+    /// Every occurrence in `text`, overlaps and words inside words included
+    /// (张三 and 张三丰 both in 张三丰), by start, the longer first.
+    pub fn occurrences(&self, text: &str) -> Vec<Hit> {
+        let mut hits = Vec::new();
+        for (at, c) in text.char_indices().filter(|&(_, c)| self.starts_with(c)) {
+            hits.extend(self.at(text, at, c).map(|(w, index)| Hit { start: at, end: at + w.len(), index }));
+        }
+        hits
+    }
+
+    /// The words in `text` leftmost-longest: from the left, the longest
+    /// word that starts at a position, then on after its end.
+    pub fn leftmost_longest(&self, text: &str) -> Vec<Hit> {
+        let mut hits: Vec<Hit> = Vec::new();
+        for (at, c) in text.char_indices().filter(|&(_, c)| self.starts_with(c)) {
+            if hits.last().is_some_and(|h| at < h.end) {
+                continue;
+            }
+            if let Some((w, index)) = self.at(text, at, c).next() {
+                hits.push(Hit { start: at, end: at + w.len(), index });
+            }
+        }
+        hits
     }
 }
 
@@ -257,47 +279,45 @@ impl<T: Copy> Affixes<T> {
 mod tests {
     use super::*;
 
-    fn hits(lexicon: &Lexicon, text: &str) -> Vec<(usize, usize, usize)> {
-        lexicon.find_iter(text).map(|h| (h.start, h.end, h.index)).collect()
+    fn hits(words: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
+        FewWords::new(words).leftmost_longest(text).iter().map(|h| (h.start, h.end, h.index)).collect()
     }
 
     #[test]
     fn longest_word_at_the_leftmost_position() {
-        let lexicon = Lexicon::new(&["开发区", "经济技术开发区", "技术", "北京"]);
+        let words = ["开发区", "经济技术开发区", "技术", "北京"];
         let text = "北京经济技术开发区";
-        assert_eq!(hits(&lexicon, text), vec![(0, 6, 3), (6, 27, 1)]);
+        assert_eq!(hits(&words, text), vec![(0, 6, 3), (6, 27, 1)]);
     }
 
     #[test]
     fn a_repeated_word_keeps_its_first_index_and_empty_words_are_dropped() {
-        let lexicon = Lexicon::new(&["", "数字化", "园区", "数字化"]);
-        assert_eq!(hits(&lexicon, "园区数字化"), vec![(0, 6, 2), (6, 15, 1)]);
+        let words = ["", "数字化", "园区", "数字化", "园"];
+        assert_eq!(hits(&words, "园区数字化园"), vec![(0, 6, 2), (6, 15, 1), (15, 18, 4)]);
     }
 
     #[test]
     fn offsets_are_bytes_beside_characters_outside_the_bmp() {
-        let lexicon = Lexicon::new(&["𠀋村", "村"]);
         // 😀 is 4 bytes, 𠀋 4, 村 3.
-        assert_eq!(hits(&lexicon, "😀𠀋村村"), vec![(4, 11, 0), (11, 14, 1)]);
+        assert_eq!(hits(&["𠀋村", "村", "𠀋"], "😀𠀋村村𠀋"), vec![(4, 11, 0), (11, 14, 1), (14, 18, 2)]);
     }
 
     #[test]
     fn occurrences_overlap() {
-        let occurrences = Occurrences::new(["张三丰", "张三", "三丰"]);
-        assert_eq!(hits_of(&occurrences, "张三丰说"), vec![(0, 6, 1), (0, 9, 0), (3, 9, 2)]);
-        assert!(hits_of(&Occurrences::new(Vec::<&str>::new()), "张三").is_empty());
-    }
-
-    fn hits_of(occurrences: &Occurrences, text: &str) -> Vec<(usize, usize, usize)> {
-        let mut hits: Vec<_> = occurrences.find_iter(text).map(|h| (h.start, h.end, h.index)).collect();
-        hits.sort_unstable();
-        hits
+        let occurrences = |words: &[&str], text| -> Vec<(usize, usize, usize)> {
+            FewWords::new(words).occurrences(text).iter().map(|h| (h.start, h.end, h.index)).collect()
+        };
+        assert_eq!(
+            occurrences(&["张三丰", "张三", "三丰", "丰"], "张三丰说"),
+            vec![(0, 9, 0), (0, 6, 1), (3, 9, 2), (6, 9, 3)]
+        );
+        assert!(occurrences(&[], "张三").is_empty());
     }
 
     #[test]
     fn an_empty_lexicon_finds_nothing() {
-        let lexicon = Lexicon::new(&Vec::<String>::new());
-        assert!(hits(&lexicon, "任何文本").is_empty());
+        assert!(hits(&[], "任何文本").is_empty());
+        assert!(hits(&[""], "任何文本").is_empty());
     }
 
     #[test]
@@ -319,7 +339,7 @@ mod tests {
     /// of its own's.
     fn set_and_alone(lists: &[&[&str]], text: &str) -> (Vec<Vec<Hit>>, Vec<Vec<Hit>>) {
         let set = LexiconSet::new(lists).find(text);
-        let alone = lists.iter().map(|list| Lexicon::new(list).find_iter(text).collect()).collect();
+        let alone = lists.iter().map(|list| FewWords::new(list).leftmost_longest(text)).collect();
         (set, alone)
     }
 
