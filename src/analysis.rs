@@ -4,6 +4,8 @@
 //! is the one place they are mapped back to the input and converted to UTF-16
 //! code units, so every offset a caller sees slices the string it passed.
 
+use std::cell::Cell;
+
 use serde::Serialize;
 
 use crate::articles::{self, Article as ArticleSpan};
@@ -138,17 +140,21 @@ pub struct SpanMap<'a> {
     input: &'a str,
     repaired: &'a Repaired,
     utf16: Utf16Index<'a>,
+    /// Where the last start and end were found among the repair's edits:
+    /// spans come sorted, so the next is a step or two on.
+    start_hint: Cell<usize>,
+    end_hint: Cell<usize>,
 }
 
 impl<'a> SpanMap<'a> {
     pub fn new(input: &'a str, repaired: &'a Repaired) -> Self {
-        SpanMap { input, repaired, utf16: Utf16Index::new(input) }
+        SpanMap { input, repaired, utf16: Utf16Index::new(input), start_hint: Cell::new(0), end_hint: Cell::new(0) }
     }
 
     /// Input byte span of a repaired-text span.
     pub fn input_bytes(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.repaired.orig_start(start);
-        let e = self.repaired.orig_end(end).max(s);
+        let s = self.repaired.orig_start_near(start, &self.start_hint);
+        let e = self.repaired.orig_end_near(end, &self.end_hint).max(s);
         (s, e)
     }
 

@@ -19,6 +19,7 @@
 //! which is what a highlight should cover.
 
 use std::borrow::Cow;
+use std::cell::Cell;
 
 /// A stretch of the canonical text that does not map byte for byte to the
 /// input: a character replaced by one of another length (`，` by `,`), or
@@ -50,7 +51,19 @@ pub struct Repaired {
 impl Repaired {
     /// The input offset where a span starting at canonical byte `c` starts.
     pub fn orig_start(&self, c: usize) -> usize {
-        let i = self.edits.partition_point(|e| e.canon <= c);
+        self.orig_start_near(c, &Cell::new(0))
+    }
+
+    /// The input offset where a span ending at canonical byte `c` (exclusive) ends.
+    pub fn orig_end(&self, c: usize) -> usize {
+        self.orig_end_near(c, &Cell::new(0))
+    }
+
+    /// [`Repaired::orig_start`], looking for the edit from `hint` on (and
+    /// leaving it there): offsets that come in order (an analysis's sorted
+    /// spans) each take a step or two instead of a binary search.
+    pub fn orig_start_near(&self, c: usize, hint: &Cell<usize>) -> usize {
+        let i = self.edits_where(hint, |e| e.canon <= c);
         let Some(e) = i.checked_sub(1).map(|i| &self.edits[i]) else {
             return c;
         };
@@ -61,16 +74,37 @@ impl Repaired {
         }
     }
 
-    /// The input offset where a span ending at canonical byte `c` (exclusive) ends.
-    pub fn orig_end(&self, c: usize) -> usize {
+    /// [`Repaired::orig_end`], from `hint` on (see [`Repaired::orig_start_near`]).
+    pub fn orig_end_near(&self, c: usize, hint: &Cell<usize>) -> usize {
         if c == 0 {
-            return self.orig_start(0);
+            return self.orig_start_near(0, hint);
         }
-        let i = self.edits.partition_point(|e| e.canon < c);
+        let i = self.edits_where(hint, |e| e.canon < c);
         match i.checked_sub(1).map(|i| &self.edits[i]) {
             None => c,
             Some(e) => e.orig + e.orig_len + c.saturating_sub(e.canon + e.canon_len),
         }
+    }
+
+    /// How many edits (a prefix: `before` holds of the first ones only)
+    /// `before` holds of: stepped to from `hint` when the answer lies a few
+    /// edits after it, else found by binary search; left in `hint`.
+    fn edits_where(&self, hint: &Cell<usize>, before: impl Fn(&Edit) -> bool) -> usize {
+        const STEPS: usize = 8;
+        let mut i = hint.get().min(self.edits.len());
+        if i > 0 && !before(&self.edits[i - 1]) {
+            i = self.edits[..i].partition_point(&before);
+        } else {
+            let end = (i + STEPS).min(self.edits.len());
+            while i < end && before(&self.edits[i]) {
+                i += 1;
+            }
+            if i == end && i < self.edits.len() {
+                i += self.edits[i..].partition_point(&before);
+            }
+        }
+        hint.set(i);
+        i
     }
 
     fn push_verbatim(&mut self, orig: usize, s: &str) {
@@ -370,6 +404,27 @@ mod tests {
     fn find(r: &Repaired, needle: &str) -> (usize, usize) {
         let s = r.text.find(needle).unwrap_or_else(|| panic!("{needle:?} not in {:?}", r.text));
         (s, s + needle.len())
+    }
+
+    #[test]
+    fn offsets_mapped_in_any_order_from_a_hint_are_those_of_a_search() {
+        let input = "北京经济技术开发 区，产值４２８亿元，\r\n同比增长。\u{FEFF}新区 负责人，表示！".repeat(30);
+        let r = repair(&input);
+        assert!(r.edits.len() > 100, "{}", r.edits.len());
+        let offsets: Vec<usize> = (0..=r.text.len()).filter(|&c| r.text.is_char_boundary(c)).collect();
+        // In order (as an analysis's spans come), backwards, and in jumps.
+        let mut orders = vec![offsets.clone(), offsets.iter().rev().copied().collect()];
+        orders.push(offsets.iter().step_by(37).chain(offsets.iter().step_by(5)).copied().collect());
+        for order in orders {
+            let (start_hint, end_hint) = (Cell::new(0), Cell::new(0));
+            for &c in &order {
+                let searched = (r.edits.partition_point(|e| e.canon <= c), r.edits.partition_point(|e| e.canon < c));
+                assert_eq!(r.orig_start_near(c, &start_hint), r.orig_start(c), "start at {c}");
+                assert_eq!(r.orig_end_near(c, &end_hint), r.orig_end(c), "end at {c}");
+                assert_eq!(start_hint.get(), searched.0);
+                assert!(c == 0 || end_hint.get() == searched.1);
+            }
+        }
     }
 
     #[test]
