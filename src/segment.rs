@@ -328,17 +328,26 @@ impl Segmenter {
         // jieba makes each blank character a word: a run of them is one here
         // (a page of empty lines was a record per line break).
         let mut last_blank = false;
+        // jieba hands every tag out of one table (its words hold indices into
+        // it), so while it is borrowed a tag's address and length name it:
+        // the tags last seen at an address spare most words the look-up by
+        // content (1.7% of an analysis in wasm).
+        let mut seen: [(usize, &'static str); 64] = [(0, ""); 64];
         while start < text.len() {
             let end = chunk_end(text, start);
             for t in jieba.tag(&text[start..end], true) {
                 let blank = t.word.chars().all(char::is_whitespace);
+                let address = t.tag.as_ptr() as usize;
+                let slot = &mut seen[(address ^ address >> 6) % 64];
+                let tag = if slot.0 == address && slot.1.len() == t.tag.len() {
+                    slot.1
+                } else {
+                    *slot = (address, self.static_tag(t.tag));
+                    slot.1
+                };
                 match words.last_mut() {
                     Some(last) if blank && last_blank => last.end = start + t.byte_end,
-                    _ => words.push(Word {
-                        start: start + t.byte_start,
-                        end: start + t.byte_end,
-                        tag: self.static_tag(t.tag),
-                    }),
+                    _ => words.push(Word { start: start + t.byte_start, end: start + t.byte_end, tag }),
                 }
                 last_blank = blank;
             }
