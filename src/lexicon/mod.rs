@@ -193,7 +193,8 @@ impl<'w> FewWords<'w> {
     fn at<'s>(&'s self, text: &'s str, at: usize, c: char) -> impl Iterator<Item = (&'w str, usize)> + 's {
         let next = text[at + c.len_utf8()..].chars().next();
         let pair = next.and_then(|n| self.by_pair.get(&(c, n)));
-        let single = self.by_pair.get(&(c, '\0'));
+        // (Before a NUL, the pair's words are those of one character too.)
+        let single = (next != Some('\0')).then(|| self.by_pair.get(&(c, '\0'))).flatten();
         pair.into_iter().chain(single).flatten().copied().filter(move |(w, _)| text[at..].starts_with(w))
     }
 
@@ -312,6 +313,7 @@ mod tests {
             vec![(0, 9, 0), (0, 6, 1), (3, 9, 2), (6, 9, 3)]
         );
         assert!(occurrences(&[], "张三").is_empty());
+        assert_eq!(occurrences(&["张", "张\0三"], "张\0三"), vec![(0, 7, 1), (0, 3, 0)]);
     }
 
     #[test]
