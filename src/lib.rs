@@ -426,8 +426,6 @@ impl Analyzer {
         // only where no other span is, so of the many theme words only
         // those shown are ever held.
         let mut found = analysis::settle_overlaps(articles, found);
-        let mut theme_words = Vec::new();
-        let mut idf_cache = rustc_hash::FxHashMap::default();
         if let Some(themes) = continued {
             let piece = ArticleSpan { start: 0, end: text.len(), title_end: 0 };
             let mut spans = self.taxonomy.evidence(&seg, &piece, themes, hits.themes());
@@ -436,6 +434,8 @@ impl Analyzer {
             found.sort_unstable_by_key(|f| f.start);
             return (found, Vec::new());
         }
+        let mut theme_words = Vec::new();
+        let mut idf_cache = rustc_hash::FxHashMap::default();
         let topics: Vec<_> = articles
             .iter()
             .map(|a| {

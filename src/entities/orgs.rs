@@ -134,15 +134,15 @@ impl OrgFinder {
         }
     }
 
-    // `find`'s helpers are kept out of it (`inline(never)`): inlined, they
-    // made one 33 KB wasm function that V8's optimizing tier took 70 ms to
-    // compile while the first analysis ran, on a 2-core machine.
     /// The known names and their other names: the lexicon whose hits
     /// [`OrgFinder::find`] reads.
     pub fn known_forms(&self) -> &[String] {
         &self.known
     }
 
+    // `find`'s helpers are kept out of it (`inline(never)`): inlined, they
+    // made one 33 KB wasm function that V8's optimizing tier took 70 ms to
+    // compile while the first analysis ran, on a 2-core machine.
     /// `known`: the hits of [`OrgFinder::known_forms`] in the text.
     pub fn find(&self, seg: &Segmented, known: &[Hit]) -> Vec<Found> {
         let text = seg.text;

@@ -15,12 +15,14 @@
 //! the automata (with the aho-corasick crate) was most of an analyzer's
 //! construction, and in the browser the builder's loops ran hot enough
 //! for V8 to optimize them on the core the first analysis needed. Sets
-//! that options change are built. It is the
-//! byte-wise automaton: the character-wise one searches Chinese faster,
-//! but its table of characters is 160 KB an automaton, which made the
-//! module 0.6 MB larger and its reading slower than its building.
+//! that options change are built. It is the byte-wise automaton: the
+//! character-wise one searches Chinese faster, but its table of characters
+//! is 160 KB an automaton, which made the module 0.6 MB larger and its
+//! reading slower than its building.
 use daachorse::DoubleArrayAhoCorasick;
 use rustc_hash::FxHashMap;
+
+use crate::segment::{bit, set_bit};
 
 mod compile;
 
@@ -169,8 +171,8 @@ impl<'w> FewWords<'w> {
             if list.iter().all(|&(w, _)| w != word) {
                 list.push((word, i));
             }
-            match u32::from(c) {
-                b @ 0..0x1_0000 => index.first[b as usize / 64] |= 1 << (b % 64),
+            match c as usize {
+                b @ 0..0x1_0000 => set_bit(&mut index.first, b),
                 _ => index.astral = true,
             }
         }
@@ -182,8 +184,8 @@ impl<'w> FewWords<'w> {
 
     /// Whether a word starts with `c`.
     fn starts_with(&self, c: char) -> bool {
-        match u32::from(c) {
-            b @ 0..0x1_0000 => self.first[b as usize / 64] & (1 << (b % 64)) != 0,
+        match c as usize {
+            b @ 0..0x1_0000 => bit(&self.first, b),
             _ => self.astral,
         }
     }
