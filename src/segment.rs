@@ -46,7 +46,7 @@ pub struct Segmenter {
     /// Every tag words carry: `DICT_TAGS`, and tags given with user words,
     /// leaked once each, so words can carry `&'static str` tags out of the
     /// `RefCell`.
-    tags: RefCell<Tags>,
+    tags: RefCell<FxHashSet<&'static str>>,
     /// Frequencies already estimated (`frequency` segments the word to
     /// estimate it: 5% of an analysis), cleared when it holds
     /// [`FREQUENCY_CACHE_WORDS`]. Valid for the segmenter's life: a word's
@@ -209,7 +209,7 @@ impl Segmenter {
         Segmenter {
             jieba: RefCell::new(jieba),
             lazy: RefCell::new(lazy),
-            tags: RefCell::new(Tags::default()),
+            tags: RefCell::new(DICT_TAGS.iter().copied().collect()),
             frequencies: RefCell::new(FxHashMap::default()),
             total,
         }
@@ -354,49 +354,6 @@ impl Segmenter {
             start = end;
         }
         words
-    }
-}
-
-/// The tags words carry, as `&'static str`. Every word's tag is looked up
-/// (in wasm, hashing and comparing strings was 2% of an analysis): tags of
-/// up to seven bytes, which are all of jieba's, by one number that is the
-/// tag's bytes and length.
-struct Tags {
-    short: FxHashMap<u64, &'static str>,
-    long: FxHashSet<&'static str>,
-}
-
-impl Tags {
-    fn key(tag: &str) -> Option<u64> {
-        (tag.len() <= 7).then(|| tag.bytes().fold(tag.len() as u64, |key, b| key << 8 | u64::from(b)))
-    }
-
-    fn get(&self, tag: &str) -> Option<&'static str> {
-        match Self::key(tag) {
-            Some(key) => self.short.get(&key).copied(),
-            None => self.long.get(tag).copied(),
-        }
-    }
-
-    fn insert(&mut self, tag: &'static str) {
-        match Self::key(tag) {
-            Some(key) => {
-                self.short.insert(key, tag);
-            }
-            None => {
-                self.long.insert(tag);
-            }
-        }
-    }
-}
-
-impl Default for Tags {
-    fn default() -> Self {
-        let mut tags = Tags { short: FxHashMap::default(), long: FxHashSet::default() };
-        for &tag in DICT_TAGS {
-            tags.insert(tag);
-        }
-        tags
     }
 }
 
@@ -580,16 +537,24 @@ mod tests {
 
     #[test]
     fn tags_are_told_apart_by_every_byte_and_their_length() {
-        let mut tags = Tags::default();
-        assert_eq!(tags.get("nr"), Some("nr"));
+        let seg = Segmenter::new().unwrap();
+        assert!(std::ptr::eq(seg.static_tag("nr"), seg.static_tag(&String::from("nr"))));
         let mine = ["zq", "zq\0", "\0zq", "zqqqqqq", "zqqqqqqq", "zqqqqqqr", "标签"];
         for t in mine {
-            assert_eq!(tags.get(t), None, "{t:?}");
-            tags.insert(t);
+            assert_eq!(seg.static_tag(t), t, "{t:?}");
         }
         for t in mine {
-            assert_eq!(tags.get(t), Some(t), "{t:?}");
+            let (first, copy) = (seg.static_tag(t), String::from(t));
+            assert!(std::ptr::eq(seg.static_tag(&copy), first), "{t:?} kept once");
         }
+        // Words of the text carry their own tags, however alike.
+        let mut seg = seg;
+        for (word, tag) in [("星河湾区", "zq"), ("云帆港区", "zqq"), ("雁栖湖区", "zq\0")] {
+            seg.add_word(word, Some(1_000_000), Some(tag));
+        }
+        let text = "星河湾区和云帆港区、雁栖湖区，星河湾区";
+        let tags: Vec<&str> = seg.tag(text).iter().filter(|w| w.end - w.start == 12).map(|w| w.tag).collect();
+        assert_eq!(tags, ["zq", "zqq", "zq\0", "zq"]);
     }
 
     #[test]
