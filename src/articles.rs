@@ -3,10 +3,10 @@
 //!
 //! A newspaper page has no markup left once copied, but its furniture is
 //! regular: a title (sometimes with a kicker or subtitle) followed by a byline
-//! (`□本报记者 孙艳`, `■ 涂铭 郭宇靖`, `◎通讯员 卢金曦 本报记者 华凌`) or a
-//! dateline (`科技日报讯(记者罗云鹏)`); a photo story is a paragraph closed by a
-//! credit (`吉喆 摄影报道`); a photo inside an article is a caption line
-//! ending in its photographer (`…道路上。 张磊摄`). Articles are found from
+//! (`□本报记者 林晓`, `■ 何川 宋嘉禾`, `◎通讯员 钟雨桐 本报记者 叶帆`) or a
+//! dateline (`科技日报讯(记者周明远)`); a photo story is a paragraph closed by a
+//! credit (`方毅 摄影报道`); a photo inside an article is a caption line
+//! ending in its photographer (`…道路上。 陶立摄`). Articles are found from
 //! these anchors, not from line lengths, so sub-headings inside an article
 //! (short lines with no byline after them) do not start a new one. Text with
 //! no anchors is one article titled by its first line.
@@ -136,7 +136,7 @@ fn is_bullet(c: char) -> bool {
 const TITLE_MAX_CHARS: usize = 60;
 /// Lines of a title group: title, kicker, subtitle.
 const TITLE_GROUP_MAX: usize = 3;
-/// A first heading this short before a longer one is a column label (园镜头).
+/// A first heading this short before a longer one is a column label (园区速递).
 const COLUMN_LABEL_MAX_CHARS: usize = 4;
 /// Characters of a caption's text that stand for its title when it has none.
 const CAPTION_TITLE_CHARS: usize = 12;
@@ -146,11 +146,11 @@ enum Class {
     Heading,
     /// A byline under a title: authors.
     HeadByline(Vec<Author>),
-    /// A credit closing an article (`(邱海鹰 周毅 文/图)`, `张磊摄`).
+    /// A credit closing an article (`(贺山 周毅 文/图)`, `陶立摄`).
     EndCredit(Vec<Author>),
-    /// A credit closing a photo story (`吉喆 摄影报道`).
+    /// A credit closing a photo story (`方毅 摄影报道`).
     PhotoReport(Vec<Author>),
-    /// A first paragraph opening with a dateline (`科技日报讯(记者罗云鹏)`).
+    /// A first paragraph opening with a dateline (`科技日报讯(记者周明远)`).
     Dateline(Vec<Author>),
     /// Running text; authors from a trailing photo credit.
     Body(Vec<Author>),
@@ -394,7 +394,7 @@ impl Parse<'_> {
         (b.roles || b.credits || bullet || parens).then_some(b)
     }
 
-    /// `科技日报讯(记者罗云鹏)`, `新华社北京3月5日电(记者 张三)`: the byline at
+    /// `科技日报讯(记者周明远)`, `新华社北京3月5日电(记者 张三)`: the byline at
     /// the start of a first paragraph.
     fn dateline(&self, content: &str, at: usize) -> Vec<Author> {
         let head: String = content.chars().take(24).collect();
@@ -432,7 +432,7 @@ impl Parse<'_> {
     }
 
     /// Credits closing a paragraph: the photographer of a caption
-    /// (`图为…道路上。 张磊摄`), the authors of an article (`…建设。 (邱海鹰 周毅 文/图)`).
+    /// (`图为…道路上。 陶立摄`), the authors of an article (`…建设。 (贺山 周毅 文/图)`).
     fn trailing_credit(&self, content: &str, at: usize) -> Vec<Author> {
         if let Some(inner) = content.strip_suffix(')') {
             if let Some(open) = inner.rfind('(').filter(|&o| o > 0) {
@@ -473,8 +473,8 @@ impl Parse<'_> {
     }
 
     /// One space-separated byline token: a role word, a credit word, or a
-    /// name with a role glued before it (记者罗云鹏) or a credit after it
-    /// (张磊摄). Returns the name's byte range in the token.
+    /// name with a role glued before it (记者周明远) or a credit after it
+    /// (陶立摄). Returns the name's byte range in the token.
     #[allow(clippy::type_complexity)]
     fn token(&self, token: &str) -> Option<(Option<(usize, usize)>, bool, Option<&'static str>)> {
         // A word standing alone: a credit if it can be one (文 after names), else a role.
@@ -681,7 +681,7 @@ mod tests {
             PAGE.to_string(),
             "本版编辑 王五\n\n编者按：今年以来，各地加快发展。\n高新区产值创新高\n\n□本报记者 李明\n\n近日，园区产值增长。\n".into(),
             "## 港口追\"新\"\n\n### -沿海开放新高地的探索\n\n#### ■ 钱多多 周正\n\n港口东南二十公里。\n\n# 铁路电力线路迁改\n\n工人们已开始施工。\n".into(),
-            "园镜头\n\n国际临床试验中心揭牌\n\n科技日报讯(记者罗云鹏)11月21日，中心揭牌。\n".into(),
+            "园区速递\n\n国际仿生材料实验室启用\n\n科技日报讯(记者周明远)3月8日，实验室启用。\n".into(),
             "没有任何标记的一段文字。\n第二段文字，仍然没有。\n".into(),
             // An article that starts a line above its title, which starts one of its own.
             format!("{PAGE}编者按：今年以来，各地加快发展。\n# 高新区产值创新高\n□本报记者 李明\n\n近日，园区产值增长。\n"),
@@ -709,17 +709,17 @@ mod tests {
             let lines = prop::sample::select(vec![
                 "高新区产值创新高\n",
                 "——副标题在这里\n",
-                "园镜头\n",
+                "园区速递\n",
                 "# 大标题\n",
                 "## 港口追新\n",
                 "编者按：今年以来，各地加快发展。\n",
                 "□本报记者 李明\n",
                 "◎通讯员 王小红 本报记者 陈大海\n",
-                "科技日报讯(记者罗云鹏)11月21日，中心揭牌。\n",
+                "科技日报讯(记者周明远)3月8日，实验室启用。\n",
                 "近日，园区引进重点项目二十多个，产业链条不断延伸。\n",
                 "图为游客在花海中拍照留念。 刘晓光摄\n",
                 "本报记者 赵一鸣 通讯员 孙二 摄影报道\n",
-                "(邱海鹰 周毅 文/图)\n",
+                "(贺山 周毅 文/图)\n",
                 "\n",
                 "没有换行的一句话。",
             ]);
@@ -797,11 +797,11 @@ mod tests {
 
     #[test]
     fn datelines_start_articles_and_column_labels_are_skipped() {
-        let text = "园镜头\n\n国际临床试验中心揭牌\n\n科技日报讯(记者罗云鹏)11月21日，国际临床试验中心揭牌。\n\n高新区入选监测站\n\n本报讯(记者 张三 通讯员 李四)11月25日，记者获悉，高新区入选。\n";
+        let text = "园区速递\n\n国际仿生材料实验室启用\n\n科技日报讯(记者周明远)3月8日，国际仿生材料实验室启用。\n\n高新区入选监测站\n\n本报讯(记者 张三 通讯员 李四)11月25日，记者获悉，高新区入选。\n";
         let arts = split(text);
         let titles: Vec<&str> = arts.iter().map(|a| a.title.as_str()).collect();
-        assert_eq!(titles, ["国际临床试验中心揭牌", "高新区入选监测站"]);
-        assert_eq!(names(&arts[0]), ["罗云鹏"]);
+        assert_eq!(titles, ["国际仿生材料实验室启用", "高新区入选监测站"]);
+        assert_eq!(names(&arts[0]), ["周明远"]);
         assert_eq!(names(&arts[1]), ["张三", "李四"]);
     }
 
@@ -819,9 +819,9 @@ mod tests {
 
     #[test]
     fn credits_glued_by_the_repair_are_split_again() {
-        let r = crate::repair::repair("# 线路迁改\n\n工程顺利完成，保障了高铁建设。 (邱海鹰 周毅 文/图)\n");
+        let r = crate::repair::repair("# 线路迁改\n\n工程顺利完成，保障了高铁建设。 (贺山 周毅 文/图)\n");
         let arts = Splitter::new().split(&r.text, &r.soft_breaks);
-        assert_eq!(names(&arts[0]), ["邱海鹰", "周毅"]);
+        assert_eq!(names(&arts[0]), ["贺山", "周毅"]);
     }
 
     #[test]

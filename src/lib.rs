@@ -6,8 +6,8 @@
 //!
 //! ```
 //! let analyzer = zhlens::Analyzer::new(zhlens::Options::default()).unwrap();
-//! let analysis = analyzer.analyze("□本报记者 孙艳\n\n近日，记者获悉。").unwrap();
-//! assert_eq!(analysis.articles[0].authors, ["孙艳"]);
+//! let analysis = analyzer.analyze("□本报记者 林晓\n\n近日，记者获悉。").unwrap();
+//! assert_eq!(analysis.articles[0].authors, ["林晓"]);
 //! ```
 //!
 //! The passes run in this order over the repaired text, each in its own

@@ -9,7 +9,7 @@
 //! removes them once. What it keeps:
 //! - spaces between Latin words and digits (`Walker S1`, `1 500`);
 //! - spaces inside short lines with no sentence punctuation (titles,
-//!   bylines, credits), where they separate names (`■ 涂铭 郭宇靖`);
+//!   bylines, credits), where they separate names (`■ 何川 宋嘉禾`);
 //! - paragraph breaks, normalized to `\n`.
 //!
 //! The map is a list of edits: one input character replaced by one output
@@ -44,7 +44,7 @@ pub struct Repaired {
     /// The input offset the canonical text has reached.
     orig_end: usize,
     /// Canonical offsets where spaces of the input were removed, in order:
-    /// where a byline glued by the repair (`邱海鹰周毅文/图`) had its breaks.
+    /// where a byline glued by the repair (`贺山周毅文/图`) had its breaks.
     pub soft_breaks: Vec<usize>,
 }
 
@@ -440,9 +440,9 @@ mod tests {
 
     #[test]
     fn removed_spaces_are_remembered() {
-        let input = "工程顺利完成。 (邱海鹰 周毅 文/图)";
+        let input = "工程顺利完成。 (贺山 周毅 文/图)";
         let r = repair(input);
-        assert_eq!(r.text, "工程顺利完成。(邱海鹰周毅文/图)");
+        assert_eq!(r.text, "工程顺利完成。(贺山周毅文/图)");
         let at = |s: &str| r.text.find(s).unwrap();
         assert_eq!(r.soft_breaks, [at("("), at("周毅"), at("文/图")]);
     }
@@ -464,9 +464,9 @@ mod tests {
 
     #[test]
     fn label_lines_keep_name_separators() {
-        let input = "■ 涂铭 郭宇靖 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n";
+        let input = "■ 何川 宋嘉禾 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n";
         let r = repair(input);
-        assert_eq!(r.text, "■ 涂铭 郭宇靖 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n");
+        assert_eq!(r.text, "■ 何川 宋嘉禾 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n");
     }
 
     #[test]
@@ -486,8 +486,8 @@ mod tests {
         let input = "他说,这是我们的目标。\n\n新的一段从这里开始,继续。";
         assert_eq!(repair(input).text, input);
         // Nor is a byline after a cut paragraph.
-        let input = "这是一个很长的段落，里面有逗号和很多字被截断在\n\n□本报记者 孙艳";
-        assert!(repair(input).text.contains("截断在\n\n□本报记者 孙艳"));
+        let input = "这是一个很长的段落，里面有逗号和很多字被截断在\n\n□本报记者 林晓";
+        assert!(repair(input).text.contains("截断在\n\n□本报记者 林晓"));
     }
 
     #[test]

@@ -621,7 +621,7 @@ mod tests {
         // Full-width separators are three bytes: the parts after them start where they are.
         for (text, aliases) in [
             ("甲公司(、以下简称甲司；又称甲方)", ["甲司", "甲方"].as_slice()),
-            ("□本报记者 孙艳有限公司(、（以下简称经开区）", &["经开区"]),
+            ("□本报记者 林晓有限公司(、（以下简称经开区）", &["经开区"]),
         ] {
             let found = declared_aliases(text, text.find('(').unwrap());
             assert_eq!(found.iter().map(|(.., alias)| alias.as_str()).collect::<Vec<_>>(), aliases, "{text}");
