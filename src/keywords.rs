@@ -227,17 +227,17 @@ mod tests {
 
     #[test]
     fn recurring_phrases_claim_their_words_in_one_order_whatever_the_maps() {
-        // 电力线路 and 线路迁改 share 线路: the one taken first leaves the
+        // 公路桥梁 and 桥梁加固 share 桥梁: the one taken first leaves the
         // other's words standing apart, so the order decides.
         let phrase = |text, count, first, words: &[&'static str]| Phrase { text, count, first, words: words.to_vec() };
         let phrases = || {
             vec![
-                phrase("线路迁改", 2, 9, &["线路", "迁改"]),
-                phrase("电力线路", 3, 4, &["电力", "线路"]),
-                phrase("电力线路迁改", 2, 4, &["电力", "线路", "迁改"]),
+                phrase("桥梁加固", 2, 9, &["桥梁", "加固"]),
+                phrase("公路桥梁", 3, 4, &["公路", "桥梁"]),
+                phrase("公路桥梁加固", 2, 4, &["公路", "桥梁", "加固"]),
             ]
         };
-        let tf: HashMap<&str, f64> = [("电力", 4.0), ("线路", 5.0), ("迁改", 3.0)].into_iter().collect();
+        let tf: HashMap<&str, f64> = [("公路", 4.0), ("桥梁", 5.0), ("加固", 3.0)].into_iter().collect();
         let claim = |list: Vec<Phrase<'static>>| {
             let mut tf = tf.clone();
             let scored = claim_phrases(list, &mut tf, &mut |w: &str| w.len() as f64);
@@ -246,11 +246,11 @@ mod tests {
             (scored.into_iter().map(|(p, _)| p).collect::<Vec<_>>(), left)
         };
         let expected = claim(phrases());
-        // The most frequent first: 电力线路 takes 3 of 线路's 5; then the
-        // longer of the two recurring twice. Taken first, 线路迁改 (2 of 线路's
+        // The most frequent first: 公路桥梁 takes 3 of 桥梁's 5; then the
+        // longer of the two recurring twice. Taken first, 桥梁加固 (2 of 桥梁's
         // 5) would not have been a collocation at all.
-        assert_eq!(expected.0, ["电力线路", "电力线路迁改", "线路迁改"]);
-        assert_eq!(expected.1, [("电力", 0.0), ("线路", 0.0), ("迁改", 0.0)]);
+        assert_eq!(expected.0, ["公路桥梁", "公路桥梁加固", "桥梁加固"]);
+        assert_eq!(expected.1, [("公路", 0.0), ("加固", 0.0), ("桥梁", 0.0)]);
         for order in [[2, 1, 0], [1, 0, 2], [0, 2, 1]] {
             let mut list: Vec<Option<Phrase>> = phrases().into_iter().map(Some).collect();
             let shuffled = order.iter().map(|&i| list[i].take().unwrap()).collect();

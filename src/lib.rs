@@ -100,7 +100,7 @@ impl Default for Options {
     }
 }
 
-/// An organization the user names: `"蓝箭航天"` or `{ name, aliases }`.
+/// An organization the user names: `"星河云帆"` or `{ name, aliases }`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum UserOrganization {

@@ -3,11 +3,11 @@
 //!
 //! Text copied out of PDFs and e-papers carries the layout of the page it
 //! came from: spaces where a line wrapped (`北京经济技术开发 区`, `2000 万公 里`),
-//! paragraphs cut in the middle of a word (`液晶面板生` / `产线`), full-width
+//! paragraphs cut in the middle of a word (`储能电池试验生` / `产线`), full-width
 //! digits and letters, CR line ends, byte-order marks and control
 //! characters. Recognizers should not each learn to skip these, so this pass
 //! removes them once. What it keeps:
-//! - spaces between Latin words and digits (`Walker S1`, `1 500`);
+//! - spaces between Latin words and digits (`Titan X2`, `1 500`);
 //! - spaces inside short lines with no sentence punctuation (titles,
 //!   bylines, credits), where they separate names (`■ 何川 宋嘉禾`);
 //! - paragraph breaks, normalized to `\n`.
@@ -449,38 +449,38 @@ mod tests {
 
     #[test]
     fn caption_lines_are_not_joined() {
-        let input = "●研究员展示\"超级光盘\"，效果显著。 张三 摄\n\n际竞争。\"他说。";
+        let input = "●研究员展示\"全息存储器\"，效果显著。 张三 摄\n\n际竞争。\"他说。";
         assert!(repair(input).text.contains("摄\n\n际竞争"));
     }
 
     #[test]
     fn latin_spaces_stay() {
-        let input = "发布了人形机器人 Walker S1 和 Walker X，售价 1 500 元。";
+        let input = "发布了人形机器人 Titan X2 和 Titan M，售价 1 500 元。";
         let r = repair(input);
-        assert!(r.text.contains("Walker S1"), "{}", r.text);
-        assert!(r.text.contains("Walker X"), "{}", r.text);
+        assert!(r.text.contains("Titan X2"), "{}", r.text);
+        assert!(r.text.contains("Titan M"), "{}", r.text);
         assert!(r.text.contains("1 500"), "{}", r.text);
     }
 
     #[test]
     fn label_lines_keep_name_separators() {
-        let input = "■ 何川 宋嘉禾 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n";
+        let input = "■ 何川 宋嘉禾 张骁\n\n本报记者 许若溪 通讯员 邓远航 摄影报道\n";
         let r = repair(input);
-        assert_eq!(r.text, "■ 何川 宋嘉禾 张骁\n\n本报记者 王路曼 通讯员 闫兆松 摄影报道\n");
+        assert_eq!(r.text, "■ 何川 宋嘉禾 张骁\n\n本报记者 许若溪 通讯员 邓远航 摄影报道\n");
     }
 
     #[test]
     fn broken_paragraphs_are_rejoined() {
-        let input = "做优信息技术产业，支持企业建设中国大陆首条高世代液晶面板生\n\n产线（8.5代线），带动上下游企业集群化发展。\n\n下一段开始了。";
+        let input = "做强装备制造产业，支持企业建设国内首条新型储能电池试验生\n\n产线（2.0版），带动配套企业协同发展。\n\n下一段开始了。";
         let r = repair(input);
-        assert_eq!(r.text, "做优信息技术产业,支持企业建设中国大陆首条高世代液晶面板生产线(8.5代线),带动上下游企业集群化发展。\n\n下一段开始了。");
+        assert_eq!(r.text, "做强装备制造产业,支持企业建设国内首条新型储能电池试验生产线(2.0版),带动配套企业协同发展。\n\n下一段开始了。");
         let (s, e) = find(&r, "生产线");
         assert_eq!(back(input, &r, s, e), "生\n\n产线");
     }
 
     #[test]
     fn headings_are_not_joined_to_what_follows() {
-        let input = "持续壮大四大主导产业\n\n在四大主导产业方面,做优新一代信息技术产业。";
+        let input = "加快培育三大新兴产业\n\n在三大新兴产业方面,做强高端装备产业。";
         assert_eq!(repair(input).text, input);
         // A paragraph that ends a sentence is not joined either.
         let input = "他说,这是我们的目标。\n\n新的一段从这里开始,继续。";

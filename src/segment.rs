@@ -634,7 +634,7 @@ mod tests {
     fn chunks_segment_as_the_whole_text_does() {
         let seg = Segmenter::new().unwrap();
         let text =
-            "北京经济技术开发区的集成电路产业，产值达428亿元。\n新区相关负责人表示😀将继续提升服务水平！".repeat(3000);
+            "北京经济技术开发区的集成电路产业，产值达428亿元。\n新区有关负责人表示😀将继续提升服务水平！".repeat(3000);
         assert!(text.len() > 3 * CHUNK_BYTES);
         let chunked: Vec<(usize, usize, &str)> = seg.tag(&text).into_iter().map(|w| (w.start, w.end, w.tag)).collect();
         let jieba = seg.jieba.borrow();
@@ -653,8 +653,8 @@ mod tests {
     fn the_lazily_loaded_dictionary_segments_as_the_whole_one() {
         let texts = [
             "北京经济技术开发区的集成电路产业，产值达428亿元，同比增长12.5%。",
-            "新区相关负责人表示😀将继续提升服务水平，2000万元专项资金支持企业做大做强。",
-            "科技園區產值創新高，半導體產業帶動成長。Walker S1 机器人亮相。",
+            "新区有关负责人表示😀将继续提升服务水平，2000万元专项资金支持企业做大做强。",
+            "科技園區產值創新高，半導體產業帶動成長。Titan X2 机器人亮相。",
             "长江三角洲一线城市的零部件企业与国家高新技术产业开发区签约。",
         ];
         let whole = Segmenter::with_dictionary(DICT).unwrap();
@@ -722,7 +722,7 @@ mod tests {
 
     #[test]
     fn word_boundaries_are_those_of_the_words() {
-        let text = "北京经济技术开发区的集成电路产业😀𠀾，产值达428亿元。Walker S1";
+        let text = "北京经济技术开发区的集成电路产业😀𠀾，产值达428亿元。Titan X2";
         with_segmented(text, |seg| {
             let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
             for &start in &bounds {
@@ -739,9 +739,9 @@ mod tests {
     #[test]
     fn added_words_stay_whole() {
         let mut seg = Segmenter::new().unwrap();
-        let text = "国科天迅发布新品";
-        seg.add_word("国科天迅", None, Some("nt"));
+        let text = "云途万方发布新品";
+        seg.add_word("云途万方", None, Some("nt"));
         let words = seg.tag(text);
-        assert!(words.iter().any(|w| &text[w.start..w.end] == "国科天迅" && w.tag == "nt"));
+        assert!(words.iter().any(|w| &text[w.start..w.end] == "云途万方" && w.tag == "nt"));
     }
 }

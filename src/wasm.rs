@@ -92,7 +92,7 @@ export interface FigureEntity extends SpanBase {
   figureKind: FigureKind;
   /** 超过/余/多 → "over", 不足/以下 → "under", 约/近/左右 → "about". */
   qualifier: "over" | "under" | "about" | null;
-  /** What the figure measures (全产业链产值), when the sentence says it. */
+  /** What the figure measures (软件业务收入), when the sentence says it. */
   measure: string | null;
   /** Direction given by a verb of change (增长 → "up", 下降 → "down"). */
   change: "up" | "down" | null;

@@ -62,7 +62,7 @@ fn tokens_map_repaired_words_back_to_damaged_input() {
 fn page_articles_titles_and_authors() {
     let analysis = analyzer().analyze(PAGE).unwrap();
     let titles: Vec<&str> = analysis.articles.iter().map(|a| a.title.as_str()).collect();
-    assert_eq!(titles, ["新区打造集成电路产业高地以创新激发发展活力", "春风十里花开满园", "旧物换新颜"]);
+    assert_eq!(titles, ["新区建设芯片设计高地以创新激发发展活力", "春风十里花开满园", "旧物换新颜"]);
     let authors: Vec<Vec<String>> = analysis.articles.iter().map(|a| a.authors.clone()).collect();
     assert_eq!(authors, [vec!["李明"], vec!["王小红", "陈大海", "刘晓光"], vec!["赵一鸣", "孙二"]]);
     let kinds: Vec<String> =
@@ -154,7 +154,7 @@ fn a_text_of_many_parts_reads_as_one_analysis() {
     let a = analyzer();
     let page = format!(
         "{PAGE}\n经开区加快发展\n\n□本报记者 周明\n\n近日，北京经济技术开发区（以下简称经开区）发布新政策，\
-         经开区管委会表示将支持蓝箭航天空间科技股份有限公司做大做强，蓝箭航天今年营收增长三成。\n\n"
+         经开区管委会表示将支持星河云帆智能装备股份有限公司做大做强，星河云帆今年营收增长三成。\n\n"
     );
     let copies = zhlens::articles::PART_BYTES * 5 / 2 / page.len() + 1;
     let text = page.repeat(copies);

@@ -95,9 +95,9 @@ fn figure_corpus() {
 fn direction_of_change() {
     let analyzer = Analyzer::new(Options::default()).unwrap();
     let cases = [
-        ("产值同比增长48.5%。", Some(Change::Up)),
+        ("出口额同比增长37.5%。", Some(Change::Up)),
         ("能耗下降了3个百分点。", Some(Change::Down)),
-        ("产能提升一倍以上。", Some(Change::Up)),
+        ("效率提高一倍以上。", Some(Change::Up)),
         ("成本降低约20%。", Some(Change::Down)),
         ("占比约30%。", None),
     ];
@@ -122,10 +122,14 @@ fn figures_have_finite_values_on_hostile_input() {
 fn what_a_figure_measures() {
     let analyzer = Analyzer::new(Options::default()).unwrap();
     let cases = [
-        ("今年上半年，全产业链产值实现428亿元。", Some("全产业链产值")),
-        ("目前智算总规模达5000P。", Some("智算总规模")),
-        ("园区聚集生物医药企业4900余家。", Some("生物医药企业")),
+        ("前三季度，软件业务收入实现316亿元。", Some("软件业务收入")),
+        ("目前数据中心总算力达3000P。", Some("数据中心总算力")),
+        ("全区集聚医疗器械企业4900余家。", Some("医疗器械企业")),
+        // A link the segmenter glued to the word before it (营收超, 力达).
+        ("去年企业营收超20亿元。", Some("企业营收")),
         ("他说，我们去了3次。", None),
+        ("会上他表达了3个观点。", None),
+        ("游戏总共有122种道具。", None),
     ];
     for (text, measure) in cases {
         let analysis = analyzer.analyze(text).unwrap();

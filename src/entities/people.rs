@@ -1,5 +1,5 @@
 //! People: a surname and a one- or two-character given name, confirmed by
-//! what stands next to it: a title before it (`工委书记张强`), a verb of
+//! what stands next to it: a title before it (`工委书记王建国`), a verb of
 //! speech after it (`…"张强说`), or a list with a confirmed name (`潘朝阳、罗自立`).
 //! Once confirmed, every other mention of the name in the text is a person
 //! too. The title before the first confirmed mention is its `role`.
@@ -17,7 +17,7 @@ const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
 const ROLES: &str = include_str!("../../data/entities/roles.txt");
 const SPEECH: &str = include_str!("../../data/entities/speech.txt");
 
-/// A role runs back from the name at most this far (北京经开区工委组织人事部常务副部长).
+/// A role runs back from the name at most this far (滨江高新区党工委组织部常务副部长).
 const ROLE_MAX_CHARS: usize = 24;
 
 pub struct PeopleFinder {
@@ -148,7 +148,7 @@ impl PeopleFinder {
                 confirmed.push(Candidate { start: at, end, role });
             }
         }
-        // Names listed with a confirmed one: 潘朝阳、罗自立获得…
+        // Names listed with a confirmed one: 江一舟、严文博获得…
         let mut extra = Vec::new();
         for c in &confirmed {
             if text[c.end..].starts_with('、') {
@@ -201,7 +201,7 @@ impl PeopleFinder {
         seg.words[first..].iter().take_while(|w| w.start < end).any(|w| w.end > end)
     }
 
-    /// The title right before a name, with what qualifies it (北京经开区工委书记).
+    /// The title right before a name, with what qualifies it (滨江高新区工委书记).
     fn role_before(&self, text: &str, at: usize) -> Option<String> {
         let before = &text[..at];
         self.roles.matching(before).next()?;
@@ -256,7 +256,7 @@ mod tests {
 
     #[test]
     fn names_after_titles_with_their_role() {
-        let list = people("开年以来，滨海新区工委书记王建国每周至少调研3家企业。");
+        let list = people("开年以来，滨海新区工委书记王建国每周走访企业不少于3家。");
         assert_eq!(list, [("王建国".to_string(), Some("滨海新区工委书记".to_string()))]);
     }
 
@@ -269,8 +269,8 @@ mod tests {
 
     #[test]
     fn listed_names_and_no_false_people() {
-        let list = people("冠军潘一鸣、罗小立获得了金牌。高新区发展很快，王府井很热闹。");
+        let list = people("冠军江一舟、严文博获得了金牌。高新区发展很快，王府井很热闹。");
         let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["潘一鸣", "罗小立"]);
+        assert_eq!(names, ["江一舟", "严文博"]);
     }
 }

@@ -8,7 +8,7 @@
 //! suffix qualifier (`以上`); and what precedes it: a prefix qualifier
 //! (`超过`, `近`), a verb of change (`增长`), an ordinal `第` (not a figure).
 //! A number with no unit is a figure only when scaled (`3亿`) or a
-//! fraction: bare numbers are mostly identifiers (`北京2049投资集团`).
+//! fraction: bare numbers are mostly identifiers (`深圳1688科技集团`).
 
 mod numerals;
 
@@ -110,7 +110,7 @@ pub struct Figure {
     pub figure_kind: FigureKind,
     pub qualifier: Option<Qualifier>,
     pub measure: Option<String>,
-    /// The direction a verb of change gives it (`同比增长48.5%`: up).
+    /// The direction a verb of change gives it (`同比增长37.5%`: up).
     pub change: Option<Change>,
 }
 
@@ -237,29 +237,59 @@ impl FigureFinder {
     }
 
     /// The noun phrase right before a figure, past linking words
-    /// (全产业链产值 in 全产业链产值实现428亿元).
+    /// (软件业务收入 in 软件业务收入实现316亿元).
     fn measure(&self, seg: &Segmented, start: usize) -> Option<String> {
         let mut i = seg.words.partition_point(|w| w.end <= start);
         // Skip the linking words (and a prefix qualifier) before the figure.
         while i > 0 && self.links.contains(seg.word(i - 1)) {
             i -= 1;
         }
-        let end = i;
+        let last = i.checked_sub(1)?;
+        let mut end = seg.words[last].end;
         let mut chars = 0;
-        while i > 0 && end - i < MEASURE_MAX_WORDS {
+        // A link the segmenter glued to the word before it (总算|力达,
+        // 营收超, 费高达): the word's head is the phrase's last piece. Only in
+        // a noun (全长约, 力达), never in a word of another kind (总共).
+        let (word, tag) = (seg.word(last), seg.words[last].tag);
+        let noun = tag.starts_with('n') || matches!(tag, "x" | "j" | "eng");
+        let at = self.links_from(word);
+        if 0 < at && at < word.len() && noun && self.is_measure_word(tag, &word[..at]) {
+            end = seg.words[last].start + at;
+            chars = word[..at].chars().count();
+            i -= 1;
+        }
+        while i > 0 && last + 1 - i < MEASURE_MAX_WORDS {
             let w = &seg.words[i - 1];
             let word = seg.word(i - 1);
-            // Nouns, and one-character modifiers inside the phrase (全产业链产值, 智算总规模).
-            let noun = (w.tag.starts_with('n') && !matches!(word, "全部" | "其中"))
-                || matches!(w.tag, "vn" | "j" | "x" | "eng" | "an")
-                || (matches!(w.tag, "a" | "b") && word.chars().count() == 1);
-            if !noun || !word.chars().all(char::is_alphanumeric) || chars + word.chars().count() > MEASURE_MAX_CHARS {
+            if !self.is_measure_word(w.tag, word) || chars + word.chars().count() > MEASURE_MAX_CHARS {
                 break;
             }
             chars += word.chars().count();
             i -= 1;
         }
-        (i < end && chars >= 2).then(|| seg.text[seg.words[i].start..seg.words[end - 1].end].to_string())
+        (i <= last && chars >= 2).then(|| seg.text[seg.words[i].start..end].to_string())
+    }
+
+    /// Where the linking words a word ends with start (`word.len()` when
+    /// it ends with none, 0 when it is made of them: 已近, 为).
+    fn links_from(&self, word: &str) -> usize {
+        let mut at = word.len();
+        while let Some((k, _)) = word[..at].char_indices().find(|&(k, _)| self.links.contains(&word[k..at])) {
+            at = k;
+            if at == 0 {
+                break;
+            }
+        }
+        at
+    }
+
+    /// A word a measure is made of: nouns, and one-character modifiers
+    /// inside the phrase (全产业链产值, 数据中心总算力).
+    fn is_measure_word(&self, tag: &str, word: &str) -> bool {
+        let noun = (tag.starts_with('n') && !matches!(word, "全部" | "其中"))
+            || matches!(tag, "vn" | "j" | "x" | "eng" | "an")
+            || (matches!(tag, "a" | "b") && word.chars().count() == 1);
+        noun && word.chars().all(char::is_alphanumeric)
     }
 
     /// Date words (今年, 上半年): the lexicon whose hits [`FigureFinder::find`] reads.
@@ -361,7 +391,7 @@ impl FigureFinder {
             }
             n.end
         };
-        // Month, day and clock parts that follow: 2024年3月2日7时37分.
+        // Month, day and clock parts that follow: 2025年5月8日9时15分.
         loop {
             if let Some(e) = self.date_part(text, end) {
                 end = e;
@@ -404,7 +434,7 @@ impl FigureFinder {
                 return Some(e);
             }
         }
-        // Clock minutes keep their leading zero (11时06分), so digits are read plainly here.
+        // Clock minutes keep their leading zero (9时05分), so digits are read plainly here.
         let digits = text[at..].bytes().take_while(u8::is_ascii_digit).count();
         let (value, end) = if digits > 0 {
             (text[at..at + digits].parse::<f64>().ok()?, at + digits)
@@ -479,7 +509,7 @@ impl FigureFinder {
         }
         let mut value = n.value * factor;
         let mut value_to = None;
-        // A range: 1500万元至1600万元, 1500家至2000, 1500至1600万元.
+        // A range: 1500万元至1600万元, 700家至900, 1500至1600万元.
         if let Some((to, to_end, to_unit)) = self.range_end(text, end, unit_name) {
             value_to = Some(to.0 * factor);
             if unit.is_none() && to_unit.is_some() {
@@ -594,7 +624,7 @@ impl FigureFinder {
         self.prefixes.matching(before).next().map(|(w, q)| (start - w.len(), q, w))
     }
 
-    /// A verb of change right before `at` (同比增长48.5%, 下降了3个百分点).
+    /// A verb of change right before `at` (同比增长37.5%, 下降了3个百分点).
     fn change_before(&self, text: &str, at: usize) -> Option<Change> {
         let mut before = &text[..at];
         for filler in ["了", "达到", "达", "为", "至", "到"] {

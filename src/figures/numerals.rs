@@ -407,7 +407,7 @@ mod tests {
         assert_eq!(value("2,5家"), Some((2.0, 1)));
         assert_eq!(value("10万亿"), Some((1e13, "10万亿".len())));
         assert_eq!(value("5百万"), Some((5e6, "5百万".len())));
-        assert_eq!(value("0.88平方公里"), Some((0.88, 4)));
+        assert_eq!(value("0.65平方公里"), Some((0.65, 4)));
         assert_eq!(value("02组"), None);
         assert_eq!(value("3.0阶段"), Some((3.0, 3)));
     }

@@ -42,7 +42,7 @@ fn entity_and_token_offsets_are_utf16_slices() {
 /// its short name, a person with a role, figures with a range, a qualifier,
 /// a measure and a change.
 const EVERY_FIELD: &str = "北京经济技术开发区（以下简称经开区）党工委书记王强表示，经开区今年投资1500万元至1600万元，\
-    4900余家企业同比增长约12%。\n\n新区打造集成电路产业高地\n\n□本报记者 李明\n\n\
+    4900余家企业同比增长约12%。\n\n新区建设芯片设计高地\n\n□本报记者 李明\n\n\
     近日，经开区集成电路产业产值达428亿元，新能源汽车销量下降5.5%，中芯国际董事长刘洋说。\n";
 
 #[wasm_bindgen_test]
