@@ -397,10 +397,11 @@ impl Parse<'_> {
     /// `科技日报讯(记者周明远)`, `新华社北京3月5日电(记者 张三)`: the byline at
     /// the start of a first paragraph.
     fn dateline(&self, content: &str, at: usize) -> Vec<Author> {
-        let head: String = content.chars().take(24).collect();
-        for marker in ["讯(", "电("] {
-            if let Some(i) = head.find(marker) {
-                let open = i + marker.len();
+        let head = &content[..content.char_indices().nth(24).map_or(content.len(), |(i, _)| i)];
+        // The first 讯(, else the first 电(: char searches, since every line is asked.
+        for marker in ['讯', '电'] {
+            let open = head.match_indices('(').find(|&(i, _)| head[..i].ends_with(marker)).map(|(i, _)| i + 1);
+            if let Some(open) = open {
                 if let Some(close) = content[open..].find(')') {
                     if let Some(b) = self.byline(&content[open..open + close], at + open) {
                         return b.authors;
@@ -412,23 +413,25 @@ impl Parse<'_> {
     }
 
     /// Splits `s` (at canonical offset `at`) at spaces and at spaces the
-    /// repair removed: `(relative offset, token)`.
-    fn tokens<'s>(&self, s: &'s str, at: usize) -> Vec<(usize, &'s str)> {
+    /// repair removed: `(relative offset, token)`. Lazily: a line of body
+    /// text fails at its first token, and every line is asked.
+    fn tokens<'s>(&'s self, s: &'s str, at: usize) -> impl Iterator<Item = (usize, &'s str)> + 's {
         let first = self.soft.partition_point(|&b| b <= at);
-        let mut cuts: Vec<usize> =
-            self.soft[first..].iter().take_while(|&&b| b < at + s.len()).map(|&b| b - at).collect();
-        cuts.extend(s.match_indices(' ').flat_map(|(i, _)| [i, i + 1]));
-        cuts.sort_unstable();
-        let mut out = Vec::new();
+        let mut soft = self.soft[first..].iter().map(move |&b| b - at).take_while(move |&b| b < s.len()).peekable();
         let mut from = 0;
-        for cut in cuts.into_iter().chain([s.len()]) {
-            let piece = &s[from..cut];
-            if !piece.trim().is_empty() {
-                out.push((from, piece));
+        std::iter::from_fn(move || {
+            while from < s.len() {
+                let space = s[from..].find(' ').map_or(s.len(), |i| from + i);
+                while soft.next_if(|&b| b <= from).is_some() {}
+                let cut = soft.peek().map_or(space, |&b| b.min(space));
+                let (start, piece) = (from, &s[from..cut]);
+                from = if cut == space && cut < s.len() { cut + 1 } else { cut };
+                if !piece.trim().is_empty() {
+                    return Some((start, piece));
+                }
             }
-            from = cut;
-        }
-        out
+            None
+        })
     }
 
     /// Credits closing a paragraph: the photographer of a caption

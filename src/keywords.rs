@@ -127,7 +127,7 @@ impl Keywords {
         // No phrase twice: a word inside a better phrase, or a phrase around a better one.
         let mut out: Vec<String> = Vec::new();
         for (k, _) in scored {
-            if out.iter().any(|o| o.contains(k) || k.contains(o.as_str())) {
+            if out.iter().any(|o| contains(o, k) || contains(k, o)) {
                 continue;
             }
             out.push(k.to_string());
@@ -137,6 +137,16 @@ impl Keywords {
         }
         out
     }
+}
+
+/// `hay.contains(needle)` for the short strings keywords are, without the
+/// searcher `str::contains` builds for each call (0.6% of an analysis in
+/// wasm). Bytes suffice: a UTF-8 needle only matches at character starts.
+fn contains(hay: &str, needle: &str) -> bool {
+    let (hay, needle) = (hay.as_bytes(), needle.as_bytes());
+    let Some(&first) = needle.first() else { return true };
+    needle.len() <= hay.len()
+        && (0..=hay.len() - needle.len()).any(|i| hay[i] == first && &hay[i..i + needle.len()] == needle)
 }
 
 /// A phrase of adjacent content words that recurs in an article.
@@ -206,6 +216,17 @@ impl Default for Keywords {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_contains_agrees_with_str_contains() {
+        let words =
+            ["", "园区", "高新区", "新区", "区", "新能源汽车", "汽车", "能源", "𠀾站", "站", "a", "区园", "新能源"];
+        for hay in words {
+            for needle in words {
+                assert_eq!(contains(hay, needle), hay.contains(needle), "{hay:?} {needle:?}");
+            }
+        }
+    }
 
     #[test]
     fn content_words_are_nouns_of_two_han_characters_without_numbers() {

@@ -55,7 +55,7 @@ pub struct OrgFinder {
     legal_forms: Vec<&'static str>,
     boundary_verbs: HashSet<&'static str>,
     appositives: HashSet<&'static str>,
-    events: Vec<&'static str>,
+    events: Affixes,
     /// Names the user gave: kept as given even when only an alias is written.
     user_names: HashSet<String>,
     /// Place names, to find the short form of 南京华瑞生物制品有限公司 (华瑞生物).
@@ -128,7 +128,7 @@ impl OrgFinder {
             legal_forms,
             boundary_verbs: data_lines(BOUNDARY_VERBS).collect(),
             appositives: data_lines(APPOSITIVES).collect(),
-            events: data_lines(EVENTS).collect(),
+            events: Affixes::suffixes(data_lines(EVENTS).map(|e| (e, ()))),
             places: data_lines(PLACES).collect(),
             user_names: user.iter().map(|(n, _)| n.clone()).collect(),
         }
@@ -417,7 +417,7 @@ impl OrgFinder {
         if han_chars(core) < 2
             || self.generic.contains(&*name)
             || self.generic.contains(core)
-            || self.events.iter().any(|e| name.ends_with(e))
+            || self.events.matching(&name).next().is_some()
         {
             return None;
         }

@@ -139,10 +139,9 @@ impl PeopleFinder {
             // A three-character word the segmenter could only guess by its
             // HMM (tag x), led by a surname and standing alone: a new name.
             let end = end.or_else(|| {
-                seg.word_at(at)
-                    .filter(|w| w.tag == "x")
-                    .map(|w| w.end)
-                    .filter(|&e| e == at + 9 && ends.contains(&e) && self.ends_name(text, e))
+                let e = at + 9;
+                (ends.contains(&e) && self.ends_name(text, e)).then_some(())?;
+                seg.word_at(at).filter(|w| w.tag == "x" && w.end == e).map(|w| w.end)
             });
             if let Some(end) = end {
                 confirmed.push(Candidate { start: at, end, role });

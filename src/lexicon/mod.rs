@@ -235,6 +235,9 @@ impl<'w> FewWords<'w> {
 pub(crate) struct Affixes<T = ()> {
     /// Longest first within each character.
     by_char: FxHashMap<char, Vec<(&'static str, T)>>,
+    /// The BMP characters `by_char` has, a bit each: most positions asked
+    /// have none, and one bit says so before a hash look-up (and in wasm).
+    keys: Vec<u64>,
     /// Indexed by last character (words that end at a position), or by first.
     by_last: bool,
 }
@@ -259,15 +262,20 @@ impl<T: Copy> Affixes<T> {
                 by_char.entry(c).or_default().push((word, value));
             }
         }
-        for list in by_char.values_mut() {
+        let mut keys = vec![0; 0x1_0000 / 64];
+        for (&c, list) in by_char.iter_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
+            if (c as usize) < 0x1_0000 {
+                set_bit(&mut keys, c as usize);
+            }
         }
-        Affixes { by_char, by_last }
+        Affixes { by_char, keys, by_last }
     }
 
     /// The words that `text` begins with (ends with, for suffixes), longest first.
     pub(crate) fn matching<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'static str, T)> + 's {
         let key = if self.by_last { text.chars().next_back() } else { text.chars().next() };
+        let key = key.filter(|&c| c as usize >= 0x1_0000 || bit(&self.keys, c as usize));
         key.and_then(|c| self.by_char.get(&c)).into_iter().flatten().copied().filter(move |(w, _)| {
             if self.by_last {
                 text.ends_with(w)
@@ -284,6 +292,20 @@ mod tests {
 
     fn hits(words: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
         FewWords::new(words).leftmost_longest(text).iter().map(|h| (h.start, h.end, h.index)).collect()
+    }
+
+    #[test]
+    fn affixes_match_longest_first_whatever_plane_their_key_is_on() {
+        let suffixes = Affixes::suffixes([("公司", 1), ("有限公司", 2), ("司", 3), ("𠀾站", 4), ("大会", 5)]);
+        let ends = |text: &str| suffixes.matching(text).collect::<Vec<_>>();
+        assert_eq!(ends("某某有限公司"), [("有限公司", 2), ("公司", 1), ("司", 3)]);
+        assert_eq!(ends("上司"), [("司", 3)]);
+        assert_eq!(ends("𠀾站"), [("𠀾站", 4)]);
+        assert!(ends("中转站").is_empty() && ends("会").is_empty() && ends("").is_empty() && ends("😀").is_empty());
+        let prefixes = Affixes::prefixes([("超过", ()), ("超", ()), ("😀", ())]);
+        assert_eq!(prefixes.matching("超过了").count(), 2);
+        assert_eq!(prefixes.matching("😀好").count(), 1);
+        assert_eq!(prefixes.matching("过").count(), 0);
     }
 
     #[test]
