@@ -343,7 +343,8 @@ fn without_overlaps(mut found: Vec<Found>) -> Vec<Found> {
         i += 1;
         keep[i - 1]
     });
-    found.sort_unstable_by_key(|f| f.start);
+    // The passes' lists, each in order: a stable sort merges the runs.
+    found.sort_by_key(|f| f.start);
     found
 }
 

@@ -431,7 +431,8 @@ impl Analyzer {
             let mut spans = self.taxonomy.evidence(&seg, &piece, themes, hits.themes());
             spans.retain(|s| !analysis::overlaps_any(&found, s.start, s.end));
             found.extend(spans);
-            found.sort_unstable_by_key(|f| f.start);
+            // Two sorted runs: a stable sort merges them (an unstable one sorts afresh).
+            found.sort_by_key(|f| f.start);
             return (found, Vec::new());
         }
         let mut theme_words = Vec::new();
@@ -451,7 +452,8 @@ impl Analyzer {
             })
             .collect();
         found.extend(theme_words);
-        found.sort_unstable_by_key(|f| f.start);
+        // Two sorted runs, as above.
+        found.sort_by_key(|f| f.start);
         (found, topics)
     }
 
