@@ -18,10 +18,6 @@ const TITLE_BOOST: f64 = 2.0;
 /// A phrase is kept when its words stand together this often.
 const PHRASE_MIN_COUNT: usize = 2;
 const PHRASE_MAX_WORDS: usize = 3;
-/// Characters that make a word a number, not a key phrase (as chars: a
-/// string of them was decoded again for every character of every word).
-const NUMERALS: [char; 15] = ['一', '二', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿', '两'];
-
 pub struct Keywords {
     stopwords: HashSet<&'static str>,
 }
@@ -40,7 +36,8 @@ fn content(word: &str, tag: &str) -> bool {
     let mut han = 0;
     for c in word.chars() {
         if is_han(c) {
-            if NUMERALS.contains(&c) {
+            // Numerals make a word a number, not a key phrase.
+            if matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两') {
                 return false;
             }
             han += 1;
