@@ -40,6 +40,27 @@ function time(f, runs, warmMs = 0) {
   return median(ts);
 }
 
+// The medians of `fs` measured in turn, a block of runs of each at a
+// time: a slow spell of the machine then falls on all of them alike, where
+// one measured after another could catch it alone (a ratio of 1.35 in one
+// run, 2.07 in the next). Blocks, not single runs: each one's garbage is
+// collected in its own block.
+function timeTogether(fs, runs, warmMs) {
+  for (const f of fs) time(f, 0, warmMs);
+  const ts = fs.map(() => []);
+  const block = 5;
+  for (let done = 0; done < runs; done += block) {
+    fs.forEach((f, k) => {
+      for (let i = 0; i < Math.min(block, runs - done); i++) {
+        const t0 = performance.now();
+        f();
+        ts[k].push(performance.now() - t0);
+      }
+    });
+  }
+  return ts.map(median);
+}
+
 function table(title, header, rows) {
   console.log(`\n${title}`);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => String(r[i]).length)));
@@ -115,12 +136,14 @@ const text60 = page(60e3);
 // this session, every row of zhlens at 7–8 MB/s; the garbage collector's
 // work or the machine's, not reproduced alone) could cover nine of them.
 const runs = quick ? 3 : 25;
-const tAnalyze = time(() => analyzer.analyze(text60), runs, 1000);
-const tCut = time(() => jieba.cut(text60, true), runs, 1000);
-// Segmentation on its own ground: words with part-of-speech tags and
+// Segmentation on its own ground too: words with part-of-speech tags and
 // offsets (zhlens tokens()) against jieba-wasm's tag().
-const tTokens = time(() => analyzer.tokens(text60), runs, 1000);
-const tTag = time(() => jieba.tag(text60, true), runs, 1000);
+const [tAnalyze, tCut, tTokens, tTag] = timeTogether([
+  () => analyzer.analyze(text60),
+  () => jieba.cut(text60, true),
+  () => analyzer.tokens(text60),
+  () => jieba.tag(text60, true),
+], runs, 1000);
 // Recognizers-Text is slow: measured on a smaller slice of the same text.
 const text6 = page(6e3);
 const recognize = (t) => {
@@ -135,7 +158,7 @@ const sCut = speed(tCut, text60);
 const sTokens = speed(tTokens, text60);
 const sTag = speed(tTag, text60);
 const sRec = speed(tRec, text6);
-table(`Throughput, median of ${runs} runs after 1 s of warm-up, on ${fmt(mb(text60), 2)} MB (Recognizers on ${fmt(mb(text6) * 1000, 0)} KB)`, ['', 'MB/s', 'vs jieba cut', 'vs Recognizers'], [
+table(`Throughput, median of ${runs} runs (in blocks of 5 taking turns) after 1 s of warm-up, on ${fmt(mb(text60), 2)} MB (Recognizers on ${fmt(mb(text6) * 1000, 0)} KB)`, ['', 'MB/s', 'vs jieba cut', 'vs Recognizers'], [
   ['zhlens analyze() (all passes)', fmt(sOurs, 2), fmt(sOurs / sCut, 2), fmt(sOurs / sRec, 0)],
   ['jieba-wasm cut(HMM)', fmt(sCut, 2), '1.00', fmt(sCut / sRec, 0)],
   ['zhlens tokens() (words, tags, offsets)', fmt(sTokens, 2), fmt(sTokens / sCut, 2), ''],
@@ -143,13 +166,12 @@ table(`Throughput, median of ${runs} runs after 1 s of warm-up, on ${fmt(mb(text
   ['Recognizers-Text zh-cn (5 recognizers)', fmt(sRec, 4), fmt(sRec / sCut, 4), '1'],
 ]);
 
-// The same on the caller's texts, each measured as above.
+// The same on the caller's texts.
 const files = process.argv.slice(2);
 if (files.length > 0) {
-  table(`Throughput on the texts given, median of ${runs} runs after 1 s of warm-up`, ['text', 'KB', 'zhlens analyze() MB/s', 'jieba-wasm cut(HMM) MB/s', 'ratio'], files.map((file) => {
+  table(`Throughput on the texts given, median of ${runs} runs (in turns, as above) after 1 s of warm-up`, ['text', 'KB', 'zhlens analyze() MB/s', 'jieba-wasm cut(HMM) MB/s', 'ratio'], files.map((file) => {
     const text = readFileSync(file, 'utf8');
-    const ours = speed(time(() => analyzer.analyze(text), runs, 1000), text);
-    const theirs = speed(time(() => jieba.cut(text, true), runs, 1000), text);
+    const [ours, theirs] = timeTogether([() => analyzer.analyze(text), () => jieba.cut(text, true)], runs, 1000).map((t) => speed(t, text));
     return [file.split('/').pop(), fmt(mb(text) * 1000, 0), fmt(ours, 2), fmt(theirs, 2), fmt(ours / theirs, 2)];
   }));
 }
