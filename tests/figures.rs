@@ -123,10 +123,13 @@ fn what_a_figure_measures() {
     let analyzer = Analyzer::new(Options::default()).unwrap();
     let cases = [
         ("前三季度，软件业务收入实现316亿元。", Some("软件业务收入")),
-        ("目前数据中心总算力达3000P。", Some("数据中心总算力")),
+        ("目前算力总规模达3000P。", Some("算力总规模")),
         ("全区集聚医疗器械企业4900余家。", Some("医疗器械企业")),
-        // A link the segmenter glued to the word before it (营收超, 力达).
+        // A link the segmenter glued to the word before it (营收超, 全长约),
+        // but not the end of a word of the dictionary (合约).
         ("去年企业营收超20亿元。", Some("企业营收")),
+        ("大桥全长约248米。", Some("大桥全长")),
+        ("双方签订合约3份。", Some("合约")),
         ("他说，我们去了3次。", None),
         ("会上他表达了3个观点。", None),
         ("游戏总共有122种道具。", None),

@@ -247,15 +247,17 @@ impl FigureFinder {
         let last = i.checked_sub(1)?;
         let mut end = seg.words[last].end;
         let mut chars = 0;
-        // A link the segmenter glued to the word before it (总算|力达,
-        // 营收超, 费高达): the word's head is the phrase's last piece. Only in
-        // a noun (全长约, 力达), never in a word of another kind (总共).
+        // A link the segmenter glued to the word before it (营收超, 费高达,
+        // 全长约): the word's head is the phrase's last piece. In a word its
+        // HMM guessed (x), or a noun whose head is a word of its own, never
+        // in a noun of the dictionary (条约, 合约) or a word of another kind (总共).
         let (word, tag) = (seg.word(last), seg.words[last].tag);
-        let noun = tag.starts_with('n') || matches!(tag, "x" | "j" | "eng");
         let at = self.links_from(word);
-        if 0 < at && at < word.len() && noun && self.is_measure_word(tag, &word[..at]) {
+        let head = &word[..at];
+        let glued = tag == "x" || (tag.starts_with('n') && head.chars().nth(1).is_some());
+        if 0 < at && at < word.len() && glued && self.is_measure_word(tag, head) {
             end = seg.words[last].start + at;
-            chars = word[..at].chars().count();
+            chars = head.chars().count();
             i -= 1;
         }
         while i > 0 && last + 1 - i < MEASURE_MAX_WORDS {
@@ -284,7 +286,7 @@ impl FigureFinder {
     }
 
     /// A word a measure is made of: nouns, and one-character modifiers
-    /// inside the phrase (全产业链产值, 数据中心总算力).
+    /// inside the phrase (全产业链产值, 算力总规模).
     fn is_measure_word(&self, tag: &str, word: &str) -> bool {
         let noun = (tag.starts_with('n') && !matches!(word, "全部" | "其中"))
             || matches!(tag, "vn" | "j" | "x" | "eng" | "an")
