@@ -36,8 +36,7 @@ fn content(word: &str, tag: &str) -> bool {
     let mut han = 0;
     for c in word.chars() {
         if is_han(c) {
-            // Numerals make a word a number, not a key phrase.
-            if matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两') {
+            if is_numeral(c) {
                 return false;
             }
             han += 1;
@@ -46,6 +45,11 @@ fn content(word: &str, tag: &str) -> bool {
         }
     }
     han >= 2
+}
+
+/// Numerals make a word a number, not a key phrase.
+fn is_numeral(c: char) -> bool {
+    matches!(c, '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十' | '百' | '千' | '万' | '亿' | '两')
 }
 
 impl Keywords {
