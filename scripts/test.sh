@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Sets up (once) and runs every test: native unit and integration tests,
+# Sets up (once) and runs every test: formatting and lints, native unit and integration tests,
 # wasm tests in Node and headless Chromium, the packed npm package from Node,
 # and the page end to end in Chromium.
 set -euo pipefail
@@ -9,6 +9,9 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "setup"
 bash scripts/setup.sh --test
+step "formatting and lints (rustfmt, clippy)"
+cargo fmt --check
+cargo clippy --quiet --all-targets -- -D warnings
 step "cargo test (native)"
 cargo test --quiet
 step "build the wasm module and the npm package (and a fault-injection build for recovery tests)"
