@@ -90,16 +90,21 @@ table('Shipped to a browser (wasm + JS), MB', ['', 'raw', 'gzip -9', 'brotli 11'
 // --- cold start ---------------------------------------------------------------
 // Each fresh process prints its times (ms since the start of the import):
 // the median of each column is taken apart.
-function cold(code, runs, flags = []) {
-  const rows = [];
+// Fresh processes of each kind in turn (`kinds`: [code, node flags]), the
+// median of each column per kind: in turns, a busy spell of the machine
+// falls on every kind alike.
+function cold(kinds, runs) {
+  const rows = kinds.map(() => []);
   for (let i = 0; i < runs; i++) {
-    const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
-    rows.push(out.trim().split(/\s+/).map(Number));
+    kinds.forEach(([code, flags], k) => {
+      const out = execFileSync(process.execPath, [...flags, '--input-type=module', '-e', code], { cwd: root, encoding: 'utf8' });
+      rows[k].push(out.trim().split(/\s+/).map(Number));
+    });
   }
-  return rows[0].map((_, k) => median(rows.map((r) => r[k])));
+  return rows.map((r) => r[0].map((_, c) => median(r.map((row) => row[c]))));
 }
 const firstText = JSON.stringify(SAMPLE);
-const coldRuns = quick ? 3 : 7;
+const coldRuns = quick ? 3 : 11;
 const coldCode = `const t0 = performance.now();
 const { Analyzer } = await import('./pkg/node/index.mjs');
 const t1 = performance.now();
@@ -108,17 +113,19 @@ const t2 = performance.now();
 analyzer.analyze(${firstText});
 const t3 = performance.now();
 console.log(t3 - t0, t1 - t0, t2 - t1, t3 - t2);`;
-const coldOurs = cold(coldCode, coldRuns);
-// Without V8's optimizing tier: what is left when no function is optimized
-// on background threads while the first analysis runs.
-const coldLiftoff = cold(coldCode, coldRuns, ['--liftoff-only']);
-const coldTheirs = cold(`const t0 = performance.now();
+const [coldOurs, coldLiftoff, coldTheirs] = cold([
+  [coldCode, []],
+  // Without V8's optimizing tier: what is left when no function is optimized
+  // on background threads while the first analysis runs.
+  [coldCode, ['--liftoff-only']],
+  [`const t0 = performance.now();
 const { cut } = await import('jieba-wasm');
 const t1 = performance.now();
 cut(${firstText}, true);
 const t2 = performance.now();
-console.log(t2 - t0, t1 - t0, t2 - t1);`, coldRuns);
-table(`Cold start: import → first result, median of ${coldRuns} fresh processes, ms`,
+console.log(t2 - t0, t1 - t0, t2 - t1);`, []],
+], coldRuns);
+table(`Cold start: import → first result, median of ${coldRuns} fresh processes of each, in turns, ms`,
   ['', 'total', 'import', 'new Analyzer', 'first call'], [
     ['zhlens analyze()', fmt(coldOurs[0]), fmt(coldOurs[1]), fmt(coldOurs[2]), fmt(coldOurs[3])],
     ['zhlens, node --liftoff-only', fmt(coldLiftoff[0]), fmt(coldLiftoff[1]), fmt(coldLiftoff[2]), fmt(coldLiftoff[3])],
