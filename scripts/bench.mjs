@@ -192,7 +192,7 @@ const baseline = wasmMemoryBytes();
 table('Scaling: zhlens analyze() throughput and wasm memory by input size', ['size', 'ms', 'MB/s', 'memory ×'], sizes.map((n) => {
   const t = page(n);
   const ms = time(() => analyzer.analyze(t), n >= 1e6 ? 1 : 3);
-  return [`${fmt(mb(t), 2)} MB`, fmt(ms, 0), fmt(speed(ms, t), 2), fmt((wasmMemoryBytes() - baseline) / Buffer.byteLength(t), 1)];
+  return [`${fmt(mb(t), 2)} MB`, fmt(ms, 0), fmt(speed(ms, t), 2), fmt((wasmMemoryBytes() - baseline) / Buffer.byteLength(t), 2)];
 }));
 
 // Texts of other shapes, each in a fresh process (memory never shrinks):
@@ -215,7 +215,7 @@ table(`Wasm memory after ${fmt(shapeBytes / 1e6, 0)} MB of other shapes (fresh p
       const r = a.analyze(text);
       console.log(r.articles.length, (wasmMemoryBytes() - base) / Buffer.byteLength(text));`], { cwd: root, encoding: 'utf8' });
     const [articles, ratio] = out.trim().split(/\s+/).map(Number);
-    return [name, fmt(articles, 0), fmt(ratio, 1)];
+    return [name, fmt(articles, 0), fmt(ratio, 2)];
   }));
 
 // --- memory -------------------------------------------------------------------
