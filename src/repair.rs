@@ -324,6 +324,11 @@ pub fn repair(input: &str) -> Repaired {
         }
         line = next;
     }
+    // The map is held until the whole text is analyzed; on a page of
+    // Chinese it is an edit every few characters, and a vector grown by
+    // doubling holds up to as much again.
+    out.edits.shrink_to_fit();
+    out.soft_breaks.shrink_to_fit();
     out
 }
 
@@ -460,6 +465,14 @@ mod tests {
         assert!(r.text.contains("Titan X2"), "{}", r.text);
         assert!(r.text.contains("Titan M"), "{}", r.text);
         assert!(r.text.contains("1 500"), "{}", r.text);
+    }
+
+    #[test]
+    fn the_map_holds_no_spare_room() {
+        // It is held while the whole text is analyzed, an edit every few characters.
+        let r = repair(&"园区产值，同比增长（一季度）。北京经济技术开发 区\n".repeat(100));
+        assert!(r.edits.len() > 300 && !r.soft_breaks.is_empty());
+        assert_eq!((r.edits.capacity(), r.soft_breaks.capacity()), (r.edits.len(), r.soft_breaks.len()));
     }
 
     #[test]
