@@ -139,9 +139,9 @@ const jieba = require('jieba-wasm');
 const R = require('@microsoft/recognizers-text-suite');
 const analyzer = new Analyzer();
 const text60 = page(60e3);
-// 25 runs of a few milliseconds: one slow spell of the process (twice
-// this session, every row of zhlens at 7–8 MB/s; the garbage collector's
-// work or the machine's, not reproduced alone) could cover nine of them.
+// 25 runs of a few milliseconds: one slow spell of the process (seen
+// twice: every row of zhlens at 7–8 MB/s; the garbage collector's work or
+// the machine's, not reproduced alone) could cover nine of them.
 const runs = quick ? 3 : 25;
 // Segmentation on its own ground too: words with part-of-speech tags and
 // offsets (zhlens tokens()) against jieba-wasm's tag().
