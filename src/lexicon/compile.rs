@@ -62,6 +62,7 @@ pub fn entries<S: AsRef<str>>(lists: &[&[S]], words: &[&str]) -> Entries {
 }
 
 /// Identifies several lists of words, in order.
+#[inline(never)]
 pub fn fingerprint_of_lists<S: AsRef<str>>(lists: &[&[S]]) -> u64 {
     let prints: Vec<String> = lists.iter().map(|list| format!("{:x}", fingerprint(list))).collect();
     fingerprint(&prints)
