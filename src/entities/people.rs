@@ -140,7 +140,9 @@ impl PeopleFinder {
             // HMM (tag x), led by a surname and standing alone: a new name.
             let end = end.or_else(|| {
                 let e = at + 9;
-                (ends.contains(&e) && self.ends_name(text, e)).then_some(())?;
+                if !ends.contains(&e) || !self.ends_name(text, e) {
+                    return None;
+                }
                 seg.word_at(at).filter(|w| w.tag == "x" && w.end == e).map(|w| w.end)
             });
             if let Some(end) = end {
