@@ -9,9 +9,8 @@ use rustc_hash::FxHashSet as HashSet;
 use super::Segmented;
 use crate::analysis::{Detail, Found};
 use crate::data_lines;
-use crate::lexicon::{Affixes, FewWords};
+use crate::lexicon::{Affixes, CharFilter, FewWords};
 use crate::repair::{is_han, one_of};
-use crate::segment::{bit, set_bit};
 
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
 const ROLES: &str = include_str!("../../data/entities/roles.txt");
@@ -22,9 +21,9 @@ const ROLE_MAX_CHARS: usize = 24;
 
 pub struct PeopleFinder {
     surnames: HashSet<&'static str>,
-    /// The first characters of the surnames, a bit per code point of the
-    /// BMP: most positions of a text are ruled out by one test of a bit.
-    surname_initials: Vec<u64>,
+    /// The first characters of the surnames: most positions of a text are
+    /// ruled out by one test of a bit.
+    surname_initials: CharFilter,
     /// Titles.
     roles: Affixes,
     /// Verbs of speech.
@@ -41,13 +40,7 @@ impl PeopleFinder {
     pub fn new() -> Self {
         PeopleFinder {
             surnames: data_lines(SURNAMES).collect(),
-            surname_initials: data_lines(SURNAMES)
-                .filter_map(|s| s.chars().next().map(|c| c as usize))
-                .filter(|&c| c < 0x10000)
-                .fold(vec![0; 0x10000 / 64], |mut bits, c| {
-                    set_bit(&mut bits, c);
-                    bits
-                }),
+            surname_initials: data_lines(SURNAMES).filter_map(|s| s.chars().next()).collect(),
             roles: Affixes::suffixes(data_lines(ROLES).map(|w| (w, ()))),
             speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
         }
@@ -55,7 +48,7 @@ impl PeopleFinder {
 
     /// Whether `c` is the first character of a surname.
     fn may_start_surname(&self, c: char) -> bool {
-        bit(&self.surname_initials, c as usize)
+        self.surname_initials.may_contain(c)
     }
 
     /// The surname at byte `at` (compound first), with its length.

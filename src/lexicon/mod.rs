@@ -162,10 +162,8 @@ fn leftmost_longest(hits: &mut Vec<Hit>) {
 /// hundreds of people of one surname. An automaton built for each analysis
 /// read every byte of the text (4% of an analysis in wasm).
 pub struct FewWords<'w> {
-    /// One bit per BMP code point: a word starts with it.
-    first: Vec<u64>,
-    /// A word starts outside the BMP (those are looked up at every such character).
-    astral: bool,
+    /// The characters words start with.
+    first: CharFilter,
     /// Words by their first two characters (`'\0'` second for words of one
     /// character), longest first, each with its index.
     by_pair: FxHashMap<(char, char), Vec<(&'w str, usize)>>,
@@ -175,7 +173,7 @@ impl<'w> FewWords<'w> {
     /// Indexes `words`; a word listed twice keeps its first index, empty
     /// words are never found.
     pub fn new<S: AsRef<str>>(words: &'w [S]) -> FewWords<'w> {
-        let mut index = FewWords { first: vec![0; 0x1_0000 / 64], astral: false, by_pair: FxHashMap::default() };
+        let mut index = FewWords { first: CharFilter::new(), by_pair: FxHashMap::default() };
         for (i, word) in words.iter().enumerate() {
             let word = word.as_ref();
             let mut chars = word.chars();
@@ -184,23 +182,12 @@ impl<'w> FewWords<'w> {
             if list.iter().all(|&(w, _)| w != word) {
                 list.push((word, i));
             }
-            match c as usize {
-                b @ 0..0x1_0000 => set_bit(&mut index.first, b),
-                _ => index.astral = true,
-            }
+            index.first.insert(c);
         }
         for list in index.by_pair.values_mut() {
             list.sort_by_key(|&(w, i)| (std::cmp::Reverse(w.len()), i));
         }
         index
-    }
-
-    /// Whether a word starts with `c`.
-    fn starts_with(&self, c: char) -> bool {
-        match c as usize {
-            b @ 0..0x1_0000 => bit(&self.first, b),
-            _ => self.astral,
-        }
     }
 
     /// The words at `at`, where `c` is, a character some word starts with:
@@ -217,7 +204,7 @@ impl<'w> FewWords<'w> {
     /// (张三 and 张三丰 both in 张三丰), by start, the longer first.
     pub fn occurrences(&self, text: &str) -> Vec<Hit> {
         let mut hits = Vec::new();
-        for (at, c) in text.char_indices().filter(|&(_, c)| self.starts_with(c)) {
+        for (at, c) in text.char_indices().filter(|&(_, c)| self.first.may_contain(c)) {
             hits.extend(self.at(text, at, c).map(|(w, index)| Hit { start: at, end: at + w.len(), index }));
         }
         hits
@@ -227,7 +214,7 @@ impl<'w> FewWords<'w> {
     /// word that starts at a position, then on after its end.
     pub fn leftmost_longest(&self, text: &str) -> Vec<Hit> {
         let mut hits: Vec<Hit> = Vec::new();
-        for (at, c) in text.char_indices().filter(|&(_, c)| self.starts_with(c)) {
+        for (at, c) in text.char_indices().filter(|&(_, c)| self.first.may_contain(c)) {
             if hits.last().is_some_and(|h| at < h.end) {
                 continue;
             }
@@ -236,6 +223,46 @@ impl<'w> FewWords<'w> {
             }
         }
         hits
+    }
+}
+
+/// Characters tested at every position of a text: a bit per BMP code
+/// point, one bit in all for the characters beyond it (rare enough to be
+/// looked up past the filter). Most positions are ruled out by one test.
+pub(crate) struct CharFilter {
+    bmp: Vec<u64>,
+    astral: bool,
+}
+
+impl CharFilter {
+    fn new() -> Self {
+        CharFilter { bmp: vec![0; 0x1_0000 / 64], astral: false }
+    }
+
+    fn insert(&mut self, c: char) {
+        match c as usize {
+            b @ 0..0x1_0000 => set_bit(&mut self.bmp, b),
+            _ => self.astral = true,
+        }
+    }
+
+    /// Whether `c` may be one of the characters: exactly so in the BMP;
+    /// beyond it, whether any is.
+    pub(crate) fn may_contain(&self, c: char) -> bool {
+        match c as usize {
+            b @ 0..0x1_0000 => bit(&self.bmp, b),
+            _ => self.astral,
+        }
+    }
+}
+
+impl FromIterator<char> for CharFilter {
+    fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
+        let mut filter = CharFilter::new();
+        for c in chars {
+            filter.insert(c);
+        }
+        filter
     }
 }
 
@@ -248,9 +275,9 @@ impl<'w> FewWords<'w> {
 pub(crate) struct Affixes<T = ()> {
     /// Longest first within each character.
     by_char: FxHashMap<char, Vec<(&'static str, T)>>,
-    /// The BMP characters `by_char` has, a bit each: most positions asked
-    /// have none, and one bit says so before a hash look-up (and in wasm).
-    keys: Vec<u64>,
+    /// The characters of `by_char`: most positions asked have none, and one
+    /// bit says so before a hash look-up.
+    keys: CharFilter,
     /// Indexed by last character (words that end at a position), or by first.
     by_last: bool,
 }
@@ -275,20 +302,16 @@ impl<T: Copy> Affixes<T> {
                 by_char.entry(c).or_default().push((word, value));
             }
         }
-        let mut keys = vec![0; 0x1_0000 / 64];
-        for (&c, list) in by_char.iter_mut() {
+        for list in by_char.values_mut() {
             list.sort_by_key(|(w, _)| std::cmp::Reverse(w.len()));
-            if (c as usize) < 0x1_0000 {
-                set_bit(&mut keys, c as usize);
-            }
         }
-        Affixes { by_char, keys, by_last }
+        Affixes { keys: by_char.keys().copied().collect(), by_char, by_last }
     }
 
     /// The words that `text` begins with (ends with, for suffixes), longest first.
     pub(crate) fn matching<'s>(&'s self, text: &'s str) -> impl Iterator<Item = (&'static str, T)> + 's {
         let key = if self.by_last { text.chars().next_back() } else { text.chars().next() };
-        let key = key.filter(|&c| c as usize >= 0x1_0000 || bit(&self.keys, c as usize));
+        let key = key.filter(|&c| self.keys.may_contain(c));
         key.and_then(|c| self.by_char.get(&c)).into_iter().flatten().copied().filter(move |(w, _)| {
             if self.by_last {
                 text.ends_with(w)
@@ -305,6 +328,15 @@ mod tests {
 
     fn hits(words: &[&str], text: &str) -> Vec<(usize, usize, usize)> {
         FewWords::new(words).leftmost_longest(text).iter().map(|h| (h.start, h.end, h.index)).collect()
+    }
+
+    #[test]
+    fn a_char_filter_is_exact_in_the_bmp_and_coarse_beyond() {
+        let filter: CharFilter = ['园', '𠀾'].into_iter().collect();
+        assert!(filter.may_contain('园') && !filter.may_contain('区'));
+        assert!(filter.may_contain('𠀾') && filter.may_contain('😀'));
+        let bmp_only: CharFilter = ['园'].into_iter().collect();
+        assert!(!bmp_only.may_contain('😀') && !bmp_only.may_contain('\0'));
     }
 
     #[test]
