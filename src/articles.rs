@@ -55,7 +55,8 @@ impl Article {
                 .filter(|a| range.start <= a.start && a.end <= range.end)
                 .map(|a| Author { name: a.name.clone(), start: a.start - range.start, end: a.end - range.start })
                 .collect(),
-            ..self.clone()
+            title: self.title.clone(),
+            kind: self.kind,
         }
     }
 }

@@ -443,8 +443,8 @@ pub fn pieces(text: &str, bytes: usize) -> Vec<std::ops::Range<usize>> {
 
 /// Where the piece of `pieces` from `start` ends.
 fn piece_end(text: &str, start: usize, bytes: usize) -> usize {
-    let from = start + bytes;
-    let until = from.saturating_add(bytes).min(text.len());
+    let mut from = start + bytes;
+    let mut until = from.saturating_add(bytes).min(text.len());
     if from >= text.len() {
         return text.len();
     }
@@ -455,7 +455,6 @@ fn piece_end(text: &str, start: usize, bytes: usize) -> usize {
     if until == text.len() {
         return until;
     }
-    let (mut from, mut until) = (from, until);
     while !text.is_char_boundary(from) {
         from += 1;
     }

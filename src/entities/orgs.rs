@@ -46,10 +46,11 @@ pub struct OrgFinder {
     /// Organization words by their last character, longest first.
     suffixes: Affixes<Strength>,
     /// Known names and their other names (the lexicon whose hits `find`
-    /// reads), each with the canonical name it points at.
-    known: Vec<String>,
+    /// reads), each with the canonical name it points at; and the same
+    /// forms as a set, asked of single words.
+    known_forms: Vec<String>,
     known_canonical: Vec<String>,
-    known_forms: HashSet<String>,
+    known_form_set: HashSet<String>,
     generic: HashSet<&'static str>,
     abbreviations: Vec<(&'static str, &'static str)>,
     legal_forms: Vec<&'static str>,
@@ -120,8 +121,8 @@ impl OrgFinder {
         legal_forms.sort_by_key(|w| std::cmp::Reverse(w.len()));
         OrgFinder {
             suffixes: Affixes::suffixes(suffixes),
-            known_forms: forms.iter().cloned().collect(),
-            known: forms,
+            known_form_set: forms.iter().cloned().collect(),
+            known_forms: forms,
             known_canonical,
             generic: data_lines(GENERIC).collect(),
             abbreviations: data_lines(ABBREVIATIONS).filter_map(|l| l.split_once('\t')).collect(),
@@ -137,7 +138,7 @@ impl OrgFinder {
     /// The known names and their other names: the lexicon whose hits
     /// [`OrgFinder::find`] reads.
     pub fn known_forms(&self) -> &[String] {
-        &self.known
+        &self.known_forms
     }
 
     // `find`'s helpers are kept out of it (`inline(never)`): inlined, they
@@ -443,7 +444,7 @@ impl OrgFinder {
         let w = seg.word(i);
         matches!(seg.words[i].tag, "ns" | "nt" | "nz" | "j" | "nrt" | "eng")
             || NAME_OPENERS.contains(&w)
-            || self.known_forms.contains(w)
+            || self.known_form_set.contains(w)
             || self.proper(seg, i)
     }
 
@@ -454,7 +455,7 @@ impl OrgFinder {
         let w = seg.word(i);
         let tag = seg.words[i].tag;
         let numeral = w.chars().next().is_some_and(|c| c.is_numeric() || one_of(c, "一二三四五六七八九十两"));
-        self.known_forms.contains(w)
+        self.known_form_set.contains(w)
             || matches!(tag, "j" | "eng")
             || (tag == "x" && !numeral && han_chars(w) >= 2 && w.chars().all(|c| c.is_alphanumeric()))
     }

@@ -255,7 +255,7 @@ impl FigureFinder {
         let at = self.links_from(word);
         let head = &word[..at];
         let glued = tag == "x" || (tag.starts_with('n') && head.chars().nth(1).is_some());
-        if 0 < at && at < word.len() && glued && self.is_measure_word(tag, head) {
+        if 0 < at && at < word.len() && glued && is_measure_word(tag, head) {
             end = seg.words[last].start + at;
             chars = head.chars().count();
             i -= 1;
@@ -263,7 +263,7 @@ impl FigureFinder {
         while i > 0 && last + 1 - i < MEASURE_MAX_WORDS {
             let w = &seg.words[i - 1];
             let word = seg.word(i - 1);
-            if !self.is_measure_word(w.tag, word) || chars + word.chars().count() > MEASURE_MAX_CHARS {
+            if !is_measure_word(w.tag, word) || chars + word.chars().count() > MEASURE_MAX_CHARS {
                 break;
             }
             chars += word.chars().count();
@@ -283,15 +283,6 @@ impl FigureFinder {
             }
         }
         at
-    }
-
-    /// A word a measure is made of: nouns, and one-character modifiers
-    /// inside the phrase (全产业链产值, 算力总规模).
-    fn is_measure_word(&self, tag: &str, word: &str) -> bool {
-        let noun = (tag.starts_with('n') && !matches!(word, "全部" | "其中"))
-            || matches!(tag, "vn" | "j" | "x" | "eng" | "an")
-            || (matches!(tag, "a" | "b") && word.chars().count() == 1);
-        noun && word.chars().all(char::is_alphanumeric)
     }
 
     /// Date words (今年, 上半年): the lexicon whose hits [`FigureFinder::find`] reads.
@@ -649,4 +640,13 @@ enum Read {
     Found(Found),
     /// Nothing here; resume the scan at this offset.
     Skip(usize),
+}
+
+/// A word a measure is made of: nouns, and one-character modifiers
+/// inside the phrase (全产业链产值, 算力总规模).
+fn is_measure_word(tag: &str, word: &str) -> bool {
+    let noun = (tag.starts_with('n') && !matches!(word, "全部" | "其中"))
+        || matches!(tag, "vn" | "j" | "x" | "eng" | "an")
+        || (matches!(tag, "a" | "b") && word.chars().count() == 1);
+    noun && word.chars().all(char::is_alphanumeric)
 }
