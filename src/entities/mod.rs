@@ -3,7 +3,8 @@
 //! No model: lexicons kept as data (`data/entities/`), jieba's tags, and rules
 //! that generalize across news text: an organization is a run of name-like
 //! words ended by an organization word (`…研究院`, `…有限公司`, `…管委会`); a
-//! person is a surname and given name next to a title or a verb of speech;
+//! person is a surname and given name next to a title or a verb of speech,
+//! or a foreign name in transliteration syllables;
 //! a place is a known name or a name ended by an administrative word. Each
 //! kind is its own module; this one holds what they share.
 

@@ -20,6 +20,8 @@ const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.tsv"
 const LEGAL_FORMS: &str = include_str!("../../data/entities/legal_forms.txt");
 const BOUNDARY_VERBS: &str = include_str!("../../data/entities/boundary_verbs.txt");
 const APPOSITIVES: &str = include_str!("../../data/entities/appositives.txt");
+/// People's titles: a list with one (工会主席、副总经理…) lists people.
+const TITLES: &str = include_str!("../../data/entities/roles.txt");
 const EVENTS: &str = include_str!("../../data/entities/events.txt");
 const PLACES: &str = include_str!("../../data/entities/places.txt");
 
@@ -56,6 +58,7 @@ pub struct OrgFinder {
     legal_forms: Vec<&'static str>,
     boundary_verbs: HashSet<&'static str>,
     appositives: HashSet<&'static str>,
+    titles: Affixes,
     events: Affixes,
     /// Names the user gave: kept as given even when only an alias is written.
     user_names: HashSet<String>,
@@ -129,6 +132,7 @@ impl OrgFinder {
             legal_forms,
             boundary_verbs: data_lines(BOUNDARY_VERBS).collect(),
             appositives: data_lines(APPOSITIVES).collect(),
+            titles: Affixes::suffixes(data_lines(TITLES).map(|t| (t, ()))),
             events: Affixes::suffixes(data_lines(EVENTS).map(|e| (e, ()))),
             places: data_lines(PLACES).collect(),
             user_names: user.iter().map(|(n, _)| n.clone()).collect(),
@@ -319,7 +323,10 @@ impl OrgFinder {
             .iter()
             .any(|&(a, b)| a < b && shortest_from.get(&words[a].start).is_some_and(|&end| end <= words[b - 1].end));
         let kind_before = before.is_some_and(|w| self.appositives.contains(w));
-        if after_kind || known || kind_before {
+        // Titles make it a list of people (工会主席、副总经理蒋玉林).
+        let titled =
+            || members.iter().any(|&(a, b)| (a..b).any(|k| self.titles.matching(seg.word(k)).next().is_some()));
+        if (after_kind || known || kind_before) && !titled() {
             for &(a, b) in &members {
                 // A member names something: no verbs (主动对接), and one
                 // common word alone is not a name (数据, 北京).
@@ -608,6 +615,21 @@ mod tests {
 
     fn has(list: &[(String, String)], surface: &str, name: &str) -> bool {
         list.iter().any(|(s, n)| s == surface && n == name)
+    }
+
+    #[test]
+    fn lists_of_organizations_but_not_of_titles() {
+        let list = orgs("远帆、松石、青禾等企业参加了展会。");
+        for name in ["远帆", "松石", "青禾"] {
+            assert!(has(&list, name, name), "{list:?}");
+        }
+        // A list after an organization that is a list of its officers.
+        let list = orgs("青川重工集团工会主席、副总经理邵文澜出席。");
+        assert!(has(&list, "青川重工集团", "青川重工集团"), "{list:?}");
+        assert!(!list.iter().any(|(s, _)| s.contains("邵文澜")), "{list:?}");
+        // A photo caption's 图为 is no part of a name.
+        let list = orgs("图为青川重工集团的装配车间。");
+        assert!(has(&list, "青川重工集团", "青川重工集团"), "{list:?}");
     }
 
     #[test]

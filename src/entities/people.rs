@@ -1,8 +1,16 @@
 //! People: a surname and a one- or two-character given name, confirmed by
 //! what stands next to it: a title before it (`工委书记王建国`), a verb of
 //! speech after it (`…"张强说`), or a list with a confirmed name (`潘朝阳、罗自立`).
-//! Once confirmed, every other mention of the name in the text is a person
-//! too. The title before the first confirmed mention is its `role`.
+//! Foreign names are written in transliteration syllables: around a middle
+//! dot (`伊丽莎白·泰勒`) they are people on their own, otherwise by a title or a
+//! verb of speech (`经济学家克鲁格曼说`). Once confirmed, every other mention of
+//! the name in the text is a person too. The title before the first confirmed
+//! mention is its `role`.
+//!
+//! The segmenter has the last word on whether a surname is one: a name is
+//! never cut out of a dictionary word that is no name (`记者高兴地…`,
+//! `全程`), nor led by a surname character the segmenter reads as a function
+//! word (`向记者介绍`: 向 is a preposition there).
 
 use rustc_hash::FxHashSet as HashSet;
 
@@ -15,6 +23,23 @@ use crate::repair::{is_han, one_of};
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
 const ROLES: &str = include_str!("../../data/entities/roles.txt");
 const SPEECH: &str = include_str!("../../data/entities/speech.txt");
+const TRANSLITERATION: &str = include_str!("../../data/entities/transliteration.txt");
+const HONORIFICS: &str = include_str!("../../data/entities/honorifics.txt");
+
+/// The middle dots between the parts of a foreign name.
+const NAME_DOTS: [&str; 4] = ["·", "•", "‧", "・"];
+
+/// Tags of words a surname character is not one as: prepositions,
+/// conjunctions, adverbs, pronouns, particles.
+fn function_tag(tag: &str) -> bool {
+    matches!(tag.as_bytes().first(), Some(b'p' | b'c' | b'd' | b'r' | b'u' | b'y' | b'e' | b'o'))
+}
+
+/// Tags of names: jieba's person tags, and its HMM's guesses (a word it
+/// does not know).
+fn name_tag(tag: &str) -> bool {
+    tag.starts_with("nr") || tag == "x"
+}
 
 /// A role runs back from the name at most this far (滨江高新区党工委组织部常务副部长).
 const ROLE_MAX_CHARS: usize = 24;
@@ -28,6 +53,10 @@ pub struct PeopleFinder {
     roles: Affixes,
     /// Verbs of speech.
     speech: Affixes,
+    /// The syllables foreign names are written in.
+    transliteration: CharFilter,
+    /// Forms of address, never a given name.
+    honorifics: HashSet<&'static str>,
 }
 
 struct Candidate {
@@ -43,6 +72,8 @@ impl PeopleFinder {
             surname_initials: data_lines(SURNAMES).filter_map(|s| s.chars().next()).collect(),
             roles: Affixes::suffixes(data_lines(ROLES).map(|w| (w, ()))),
             speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
+            transliteration: data_lines(TRANSLITERATION).flat_map(str::split_whitespace).flat_map(str::chars).collect(),
+            honorifics: data_lines(HONORIFICS).collect(),
         }
     }
 
@@ -124,10 +155,15 @@ impl PeopleFinder {
             };
             let pick = |pred: &dyn Fn(usize) -> bool| ends.iter().rev().copied().find(|&e| pred(e));
             let end = if role.is_some() {
-                pick(&|e| self.boundary(seg, at, e))
+                pick(&|e| self.boundary(seg, at, e) && self.plausible(seg, at, e))
             } else {
-                let opens = text[..at].chars().next_back().is_none_or(|c| !is_han(c) || c == '说');
-                pick(&|e| opens && self.speech_at(text, e) && !self.word_spans(seg, at, e))
+                // A speaker opens the clause, or follows a conjunction or
+                // preposition (而张强表示, 据张强介绍).
+                let opens =
+                    || text[..at].chars().next_back().is_none_or(|c| !is_han(c) || one_of(c, "说而但并据对由则又且"));
+                pick(&|e| {
+                    self.speech_at(text, e) && opens() && !self.word_spans(seg, at, e) && self.plausible(seg, at, e)
+                })
             };
             // A three-character word the segmenter could only guess by its
             // HMM (tag x), led by a surname and standing alone: a new name.
@@ -142,6 +178,7 @@ impl PeopleFinder {
                 confirmed.push(Candidate { start: at, end, role });
             }
         }
+        self.add_foreign(seg, &mut confirmed);
         // Names listed with a confirmed one: 江一舟、严文博获得…
         let mut extra = Vec::new();
         for c in &confirmed {
@@ -182,6 +219,104 @@ impl PeopleFinder {
         found
     }
 
+    /// Whether the segmenter lets `start..end` be a name: it is one word,
+    /// a name or a guess; or it starts with a name, or with its surname as
+    /// a word of its own that is no verb or function word, and goes on in
+    /// words that are no function words (王/大海, 张照/新 and 赵/明说 are
+    /// names, 盖茨/在 and 成/了 are not); or the segmenter's guess ends with it
+    /// (而纪平 is one unknown word to it: 纪平 after 而). No name cuts a word
+    /// but a guess that glued it to what ends names (南逸说).
+    #[inline(never)] // asked of few candidates, from `find`'s loop
+    fn plausible(&self, seg: &Segmented, start: usize, end: usize) -> bool {
+        match seg.word_at(start) {
+            Some(w) if w.end > end => w.tag == "x" && self.ends_name(seg.text, end),
+            Some(w) if w.end == end => name_tag(w.tag),
+            Some(w) => {
+                if self.honorifics.contains(&seg.text[w.end..end]) {
+                    return false;
+                }
+                let surname_alone =
+                    self.surname_at(seg.text, start) == Some(w.end - start) && !function_tag(w.tag) && w.tag != "v";
+                // The given name ends a word, or the segmenter glued it to
+                // the verb of speech after it (赵/明说).
+                let given_ends = seg.aligned(w.end, end) || (seg.starts_word(w.end) && self.speech_at(seg.text, end));
+                (name_tag(w.tag) || surname_alone)
+                    && given_ends
+                    && !seg.words_in(w.end, end).iter().any(|g| function_tag(g.tag))
+            }
+            None => {
+                let i = seg.words.partition_point(|w| w.end <= start);
+                seg.words.get(i).is_some_and(|w| w.tag == "x" && w.end == end)
+            }
+        }
+    }
+
+    /// Whether `word` is written in transliteration syllables alone.
+    fn transliterated(&self, word: &str) -> bool {
+        !word.is_empty() && word.chars().all(|c| self.transliteration.may_contain(c) && is_han(c))
+    }
+
+    /// Foreign names: words of transliteration syllables joined by middle
+    /// dots (伊丽莎白·泰勒), or one such word, tagged a name, after a title or
+    /// before a verb of speech (部长盖茨在, 克鲁格曼说). Added to `confirmed`
+    /// where no name is yet, in order.
+    #[inline(never)] // out of `find`'s loop over characters: see the crate's docs on hot loops
+    fn add_foreign(&self, seg: &Segmented, confirmed: &mut Vec<Candidate>) {
+        let text = seg.text;
+        let words = seg.words;
+        let mut found = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = &words[i];
+            // Cheap tests first: this is asked of every word.
+            let long_name = w.end - w.start >= 6 && name_tag(w.tag);
+            let dot_follows = || words.get(i + 1).is_some_and(|d| is_dot(text, d));
+            if !(long_name || dot_follows()) || !self.transliterated(&text[w.start..w.end]) {
+                i += 1;
+                continue;
+            }
+            // Parts joined by single dots.
+            let mut last = i;
+            while last + 2 < words.len()
+                && is_dot(text, &words[last + 1])
+                && self.transliterated(&text[words[last + 2].start..words[last + 2].end])
+            {
+                last += 2;
+            }
+            let dotted = last > i;
+            // A dotted name runs on over more syllables either side (汤姆·汉/克斯).
+            let mut first = i;
+            if dotted {
+                while first > 0 && self.transliterated(&text[words[first - 1].start..words[first - 1].end]) {
+                    first -= 1;
+                }
+                while last + 1 < words.len() && self.transliterated(&text[words[last + 1].start..words[last + 1].end]) {
+                    last += 1;
+                }
+            }
+            let (start, end) = (words[first].start, words[last].end);
+            let chars = text[start..end].chars().count();
+            let dotted = dotted && chars >= 4;
+            let by_context = last == i
+                && name_tag(w.tag)
+                && (2..=6).contains(&chars)
+                && (self.role_before(text, w.start).is_some() || self.speech_at(text, end));
+            // A name opening a title is the work's (《哈利·波特》).
+            let titled = text[..start].ends_with('《');
+            if (dotted || by_context) && !titled {
+                found.push(Candidate { start, end, role: self.role_before(text, start) });
+            }
+            i = last + 1;
+        }
+        if found.is_empty() {
+            return;
+        }
+        let overlaps = |c: &Candidate| confirmed.iter().any(|k| k.start < c.end && c.start < k.end);
+        found.retain(|c| !overlaps(c));
+        confirmed.extend(found);
+        confirmed.sort_by_key(|c| c.start);
+    }
+
     /// Whether a name may span `start..end`: something that ends names
     /// follows, or the segmenter cut the name out as whole words.
     fn boundary(&self, seg: &Segmented, start: usize, end: usize) -> bool {
@@ -215,6 +350,11 @@ impl PeopleFinder {
             .unwrap_or(phrase);
         Some(phrase.to_string())
     }
+}
+
+/// Whether the word is one middle dot (the segmenter tags them `x`).
+fn is_dot(text: &str, w: &crate::segment::Word) -> bool {
+    w.end - w.start <= 3 && w.tag == "x" && NAME_DOTS.contains(&&text[w.start..w.end])
 }
 
 impl Default for PeopleFinder {
@@ -259,6 +399,50 @@ mod tests {
         let list = people("“发展是第一要务。”刘晓明说，今年将加快建设。刘晓明表示满意。");
         let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
         assert_eq!(names, ["刘晓明", "刘晓明"]);
+    }
+
+    fn names(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|(n, _)| n).collect()
+    }
+
+    #[test]
+    fn titles_of_office_press_and_trade_confirm_names() {
+        assert_eq!(
+            people("省交通厅规划司司长郑远航表示，工程年内完工。")[0],
+            ("郑远航".into(), Some("省交通厅规划司司长".into()))
+        );
+        assert_eq!(names("（记者程思雨）昨日，市区气温回升。"), ["程思雨"]);
+        assert_eq!(names("证券公司首席分析师冯启明认为，市场仍将震荡。"), ["冯启明"]);
+        assert_eq!(names("村民邹长河告诉记者，新路修到了家门口。"), ["邹长河"]);
+    }
+
+    #[test]
+    fn a_speaker_after_a_conjunction() {
+        assert_eq!(names("而纪平表示，试点将扩大。"), ["纪平"]);
+        // The segmenter reads 明说 as a word: the name is 赵明 all the same.
+        assert_eq!(names("“订单翻了一番。”工厂总经理赵明说。"), ["赵明"]);
+        assert_eq!(names("据陈海峰介绍，园区已有企业40家。"), ["陈海峰"]);
+    }
+
+    #[test]
+    fn a_surname_read_as_another_word_is_none() {
+        // 向 and 于 are prepositions here, 高兴 and 全程 are words of their own.
+        assert!(names("该负责人向记者介绍了情况，总经理向有关部门反映。").is_empty());
+        assert!(names("记者高兴地看到，记者全程参与了试验。").is_empty());
+        // A name never ends inside a longer name, nor before a preposition.
+        assert!(!names("国防部长盖茨在会上表示。").iter().any(|n| n.ends_with('在')));
+        // A form of address is not a given name.
+        assert!(names("市民钱先生告诉记者，路灯修好了。").is_empty());
+    }
+
+    #[test]
+    fn foreign_names_by_their_dots_and_their_context() {
+        assert_eq!(names("作家玛格丽特·阿特伍德的新书出版。"), ["玛格丽特·阿特伍德"]);
+        assert_eq!(names("经济学家克鲁格曼说，增长将放缓。"), ["克鲁格曼"]);
+        // In a title it is the work's name.
+        assert!(names("他读完了《哈利·波特》全集。").is_empty());
+        // Places are written in the same syllables, but no dot joins them and no one speaks.
+        assert!(names("巴西和阿根廷的球队在比赛。").is_empty());
     }
 
     #[test]
