@@ -264,47 +264,43 @@ impl PeopleFinder {
     fn add_foreign(&self, seg: &Segmented, confirmed: &mut Vec<Candidate>) {
         let text = seg.text;
         let words = seg.words;
+        let transliterated = |k: usize| self.transliterated(seg.word(k));
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = &words[i];
             // Cheap tests first: this is asked of every word.
             let long_name = w.end - w.start >= 6 && name_tag(w.tag);
-            let dot_follows = || words.get(i + 1).is_some_and(|d| is_dot(text, d));
-            if !(long_name || dot_follows()) || !self.transliterated(&text[w.start..w.end]) {
+            if !(long_name || (i + 1 < words.len() && is_dot(seg, i + 1))) || !transliterated(i) {
                 i += 1;
                 continue;
             }
             // Parts joined by single dots.
             let mut last = i;
-            while last + 2 < words.len()
-                && is_dot(text, &words[last + 1])
-                && self.transliterated(&text[words[last + 2].start..words[last + 2].end])
-            {
+            while last + 2 < words.len() && is_dot(seg, last + 1) && transliterated(last + 2) {
                 last += 2;
             }
             let dotted = last > i;
             // A dotted name runs on over more syllables either side (汤姆·汉/克斯).
             let mut first = i;
             if dotted {
-                while first > 0 && self.transliterated(&text[words[first - 1].start..words[first - 1].end]) {
+                while first > 0 && transliterated(first - 1) {
                     first -= 1;
                 }
-                while last + 1 < words.len() && self.transliterated(&text[words[last + 1].start..words[last + 1].end]) {
+                while last + 1 < words.len() && transliterated(last + 1) {
                     last += 1;
                 }
             }
             let (start, end) = (words[first].start, words[last].end);
             let chars = text[start..end].chars().count();
             let dotted = dotted && chars >= 4;
-            let by_context = last == i
-                && name_tag(w.tag)
-                && (2..=6).contains(&chars)
-                && (self.role_before(text, w.start).is_some() || self.speech_at(text, end));
+            let one_word = last == i && name_tag(w.tag) && (2..=6).contains(&chars);
             // A name opening a title is the work's (《哈利·波特》).
-            let titled = text[..start].ends_with('《');
-            if (dotted || by_context) && !titled {
-                found.push(Candidate { start, end, role: self.role_before(text, start) });
+            if (dotted || one_word) && !text[..start].ends_with('《') {
+                let role = self.role_before(text, start);
+                if dotted || role.is_some() || self.speech_at(text, end) {
+                    found.push(Candidate { start, end, role });
+                }
             }
             i = last + 1;
         }
@@ -352,9 +348,10 @@ impl PeopleFinder {
     }
 }
 
-/// Whether the word is one middle dot (the segmenter tags them `x`).
-fn is_dot(text: &str, w: &crate::segment::Word) -> bool {
-    w.end - w.start <= 3 && w.tag == "x" && NAME_DOTS.contains(&&text[w.start..w.end])
+/// Whether word `k` is one middle dot (the segmenter tags them `x`).
+fn is_dot(seg: &Segmented, k: usize) -> bool {
+    let w = &seg.words[k];
+    w.end - w.start <= 3 && w.tag == "x" && NAME_DOTS.contains(&seg.word(k))
 }
 
 impl Default for PeopleFinder {
@@ -380,6 +377,10 @@ mod tests {
             .collect()
     }
 
+    fn names(text: &str) -> Vec<String> {
+        people(text).into_iter().map(|(n, _)| n).collect()
+    }
+
     #[test]
     fn every_surname_is_read_as_one() {
         let finder = PeopleFinder::new();
@@ -396,13 +397,7 @@ mod tests {
 
     #[test]
     fn speakers_before_verbs_of_speech() {
-        let list = people("“发展是第一要务。”刘晓明说，今年将加快建设。刘晓明表示满意。");
-        let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["刘晓明", "刘晓明"]);
-    }
-
-    fn names(text: &str) -> Vec<String> {
-        people(text).into_iter().map(|(n, _)| n).collect()
+        assert_eq!(names("“发展是第一要务。”刘晓明说，今年将加快建设。刘晓明表示满意。"), ["刘晓明", "刘晓明"]);
     }
 
     #[test]
@@ -447,8 +442,6 @@ mod tests {
 
     #[test]
     fn listed_names_and_no_false_people() {
-        let list = people("冠军江一舟、严文博获得了金牌。高新区发展很快，王府井很热闹。");
-        let names: Vec<&str> = list.iter().map(|(n, _)| n.as_str()).collect();
-        assert_eq!(names, ["江一舟", "严文博"]);
+        assert_eq!(names("冠军江一舟、严文博获得了金牌。高新区发展很快，王府井很热闹。"), ["江一舟", "严文博"]);
     }
 }
