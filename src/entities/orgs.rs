@@ -323,7 +323,7 @@ impl OrgFinder {
             .iter()
             .any(|&(a, b)| a < b && shortest_from.get(&words[a].start).is_some_and(|&end| end <= words[b - 1].end));
         let kind_before = before.is_some_and(|w| self.appositives.contains(w));
-        // Titles make it a list of people (工会主席、副总经理蒋玉林).
+        // Titles make it a list of people (工会主席、副总经理邵文澜).
         let titled =
             || members.iter().any(|&(a, b)| (a..b).any(|k| self.titles.matching(seg.word(k)).next().is_some()));
         if (after_kind || known || kind_before) && !titled() {
