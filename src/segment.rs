@@ -496,11 +496,16 @@ impl<'a> Segmented<'a> {
 
     /// The word starting at `at`, if one does (searched for only then).
     pub fn word_at(&self, at: usize) -> Option<&Word<'a>> {
+        self.word_index_at(at).map(|i| &self.words[i])
+    }
+
+    /// The index of the word starting at `at`, if one does.
+    pub fn word_index_at(&self, at: usize) -> Option<usize> {
         if !self.starts_word(at) {
             return None;
         }
         let i = self.words.partition_point(|w| w.start < at);
-        self.words.get(i).filter(|w| w.start == at)
+        (self.words.get(i)?.start == at).then_some(i)
     }
 
     /// The words inside `start..end`.
@@ -726,12 +731,16 @@ mod tests {
             let bounds: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
             for &start in &bounds {
                 assert_eq!(seg.starts_word(start), seg.words.iter().any(|w| w.start == start), "{start}");
+                let index = seg.words.iter().position(|w| w.start == start);
+                assert_eq!(seg.word_index_at(start), index, "{start}");
+                assert_eq!(seg.word_at(start), index.map(|i| &seg.words[i]), "{start}");
                 for &end in &bounds {
                     let expected = seg.words.iter().any(|w| w.start == start) && seg.words.iter().any(|w| w.end == end);
                     assert_eq!(seg.aligned(start, end), expected, "{start}..{end}");
                 }
             }
             assert!(!seg.starts_word(text.len() + 100));
+            assert_eq!(seg.word_index_at(text.len() + 100), None);
         });
     }
 

@@ -44,11 +44,14 @@ impl PlaceFinder {
         }
         let words = seg.words;
         for (i, w) in words.iter().enumerate() {
+            if w.tag != "ns" {
+                continue;
+            }
             let word = seg.word(i);
             // jieba's ns tags are loose (维度, 亦庄 as nr): a two-character ns
             // word counts only when it ends like a place.
-            let geographic = word.ends_with(GEO_ENDINGS);
-            if w.tag != "ns" || han_chars(word) < 2 || (han_chars(word) == 2 && !geographic) {
+            let chars = han_chars(word);
+            if chars < 2 || (chars == 2 && !word.ends_with(GEO_ENDINGS)) {
                 continue;
             }
             // 华蓥 + 市: the administrative word belongs to the name.
