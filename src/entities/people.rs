@@ -164,21 +164,22 @@ impl PeopleFinder {
             let role = self.role_before(text, at);
             // Prefer the longer name when both could end here, unless the
             // shorter one is followed by a verb of speech (南逸说 is 南逸 + 说).
-            let ends = match ends.iter().position(|&e| self.speech_at(text, e)) {
+            let speech = ends.iter().position(|&e| self.speech_at(text, e));
+            let ends = match speech {
                 Some(i) => &ends[..=i],
                 None => ends,
             };
-            let pick = |pred: &dyn Fn(usize) -> bool| ends.iter().rev().copied().find(|&e| pred(e));
             let end = if role.is_some() {
-                pick(&|e| self.boundary(seg, at, e) && self.plausible(seg, at, e))
+                ends.iter().rev().copied().find(|&e| self.boundary(seg, at, e) && self.plausible(seg, at, e))
             } else {
-                // A speaker opens the clause, or follows a conjunction or
-                // preposition (而张强表示, 据张强介绍).
+                // The name the verb of speech follows. A speaker opens the
+                // clause, or follows a conjunction or preposition (而张强表示,
+                // 据张强介绍).
                 let opens =
                     || text[..at].chars().next_back().is_none_or(|c| !is_han(c) || one_of(c, "说而但并据对由则又且"));
-                pick(&|e| {
-                    self.speech_at(text, e) && opens() && !self.word_spans(seg, at, e) && self.plausible(seg, at, e)
-                })
+                speech
+                    .map(|i| ends[i])
+                    .filter(|&e| opens() && !self.word_spans(seg, at, e) && self.plausible(seg, at, e))
             };
             // A three-character word the segmenter could only guess by its
             // HMM (tag x), led by a surname and standing alone: a new name.
