@@ -1,11 +1,14 @@
 //! People: a surname and a one- or two-character given name, confirmed by
 //! what stands next to it: a title before it (`工委书记王建国`), a verb of
-//! speech after it (`…"张强说`), or a list with a confirmed name (`潘朝阳、罗自立`).
-//! Foreign names are written in transliteration syllables: around a middle
-//! dot (`伊丽莎白·泰勒`) they are people on their own, otherwise by a title or a
-//! verb of speech (`经济学家克鲁格曼说`). Once confirmed, every other mention of
-//! the name in the text is a person too. The title before the first confirmed
-//! mention is its `role`.
+//! speech after it (`…"张强说`), or a list with a confirmed name (`江一舟、严文博`).
+//! A name the segmenter could only guess (not in its dictionary) is also
+//! confirmed by a title after it (`陈立导演`) or a colon (`陈立：…`, a speaker
+//! in an interview). Foreign names are written in transliteration
+//! syllables: around a middle dot (`伊丽莎白·泰勒`) they are people on their
+//! own, otherwise by a title or a verb of speech (`经济学家克鲁格曼说`). Once
+//! confirmed, every other mention of the name in the text is a person too.
+//! The title before the first confirmed mention (or right after it) is its
+//! `role`.
 //!
 //! The segmenter has the last word on whether a surname is one: a name is
 //! never cut out of a dictionary word that is no name (`记者高兴地…`,
@@ -35,11 +38,25 @@ fn function_tag(tag: &str) -> bool {
     matches!(tag.as_bytes().first(), Some(b'p' | b'c' | b'd' | b'r' | b'u' | b'y' | b'e' | b'o'))
 }
 
+/// Words a speaker's name may follow in its clause: a conjunction or
+/// preposition (而张强表示, 据张强介绍), or a verb of speech.
+fn opens_clause(c: char) -> bool {
+    one_of(c, "说而但并据对由则又且")
+}
+
 /// Tags of names: jieba's person tags, and its HMM's guesses (a word it
 /// does not know).
 fn name_tag(tag: &str) -> bool {
     tag.starts_with("nr") || tag == "x"
 }
+
+/// Last characters of organizations' and places' names, which names of
+/// people hardly end with; 姓 (李姓市民: a man surnamed 李) and 副, which
+/// opens a title (原副部长).
+const NOT_NAME_ENDINGS: [char; 23] = [
+    '区', '委', '局', '会', '院', '所', '部', '办', '厅', '处', '站', '队', '司', '厂', '校', '市', '县', '省', '镇',
+    '乡', '村', '姓', '副',
+];
 
 /// A role runs back from the name at most this far (滨江高新区党工委组织部常务副部长).
 const ROLE_MAX_CHARS: usize = 24;
@@ -54,8 +71,10 @@ pub struct PeopleFinder {
     /// (two look-ups at one position in seven of a news text).
     single_surnames: CharFilter,
     compound_initials: CharFilter,
-    /// Titles.
+    /// Titles, by their last character (before a name) and by their first
+    /// (after one).
     roles: Affixes,
+    roles_after: Affixes,
     /// Verbs of speech.
     speech: Affixes,
     /// The syllables foreign names are written in.
@@ -81,6 +100,7 @@ impl PeopleFinder {
                 .filter_map(|s| s.chars().next())
                 .collect(),
             roles: Affixes::suffixes(data_lines(ROLES).map(|w| (w, ()))),
+            roles_after: Affixes::prefixes(data_lines(ROLES).map(|w| (w, ()))),
             speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
             transliteration: data_lines(TRANSLITERATION).flat_map(str::split_whitespace).flat_map(str::chars).collect(),
             honorifics: data_lines(HONORIFICS).collect(),
@@ -139,6 +159,47 @@ impl PeopleFinder {
         self.speech.matching(&text[at..]).next().is_some()
     }
 
+    /// The name from `start` (ending at one of `ends`) that stands as a
+    /// word the segmenter guessed (tag x): one that a title after it or a
+    /// colon may confirm, weaker signs than a title before or a verb of
+    /// speech after (an organization's name comes before titles too, and
+    /// the dictionary calls 阿根廷 and 高新区 names). So no word of the
+    /// dictionary, nor a guess that ends like an organization's or a
+    /// place's name (卫健委), a surname alone (李姓) or a foreign word (a
+    /// foreign name is `add_foreign`'s).
+    fn guessed_name(&self, seg: &Segmented, start: usize, ends: &[usize]) -> Option<usize> {
+        // Bits first: asked of most surnames, which start no word ending there.
+        if !ends.iter().any(|&e| seg.aligned(start, e)) {
+            return None;
+        }
+        self.confirmable_guess(seg, start, ends)
+    }
+
+    #[inline(never)] // the rare case, out of `find`'s loop
+    fn confirmable_guess(&self, seg: &Segmented, start: usize, ends: &[usize]) -> Option<usize> {
+        let word = seg.word_at(start).filter(|w| w.tag == "x" && ends.contains(&w.end))?;
+        let name = &seg.text[start..word.end];
+        (!self.transliterated(name) && !name.ends_with(NOT_NAME_ENDINGS)).then_some(word.end)
+    }
+
+    /// The title that starts at `at` and ends a word (陈立|导演|执导).
+    fn title_at(&self, seg: &Segmented, at: usize) -> Option<&'static str> {
+        self.roles_after.matching(&seg.text[at..]).find(|(t, ())| seg.aligned(at, at + t.len())).map(|(t, ())| t)
+    }
+
+    /// Whether a verb of speech follows the name `start..end`, one the
+    /// segmenter did not read as the end of a longer name: in 郑国强调研 it
+    /// read 郑国强 as one word, and 强调 would run past it.
+    fn speech_after(&self, seg: &Segmented, start: usize, end: usize) -> bool {
+        let mut verbs = self.speech.matching(&seg.text[end..]).peekable();
+        // (Most names are followed by none: the word is looked up only then.)
+        if verbs.peek().is_none() {
+            return false;
+        }
+        let longer_name = seg.word_at(start).filter(|w| name_tag(w.tag) && w.end > end);
+        verbs.any(|(verb, ())| longer_name.is_none_or(|w| end + verb.len() <= w.end))
+    }
+
     /// What may follow a name: punctuation, a verb of speech, a particle.
     fn ends_name(&self, text: &str, at: usize) -> bool {
         match text[at..].chars().next() {
@@ -164,32 +225,41 @@ impl PeopleFinder {
             let role = self.role_before(text, at);
             // Prefer the longer name when both could end here, unless the
             // shorter one is followed by a verb of speech (南逸说 is 南逸 + 说).
-            let speech = ends.iter().position(|&e| self.speech_at(text, e));
+            let speech = ends.iter().position(|&e| self.speech_after(seg, at, e));
             let ends = match speech {
                 Some(i) => &ends[..=i],
                 None => ends,
             };
+            // A speaker opens the clause, or follows a conjunction or
+            // preposition (而张强表示, 据张强介绍).
+            let opens = || text[..at].chars().next_back().is_none_or(|c| !is_han(c) || opens_clause(c));
             let end = if role.is_some() {
                 ends.iter().rev().copied().find(|&e| self.boundary(seg, at, e) && self.plausible(seg, at, e))
             } else {
-                // The name the verb of speech follows. A speaker opens the
-                // clause, or follows a conjunction or preposition (而张强表示,
-                // 据张强介绍).
-                let opens =
-                    || text[..at].chars().next_back().is_none_or(|c| !is_han(c) || one_of(c, "说而但并据对由则又且"));
+                // The name the verb of speech follows.
                 speech
                     .map(|i| ends[i])
                     .filter(|&e| opens() && !self.word_spans(seg, at, e) && self.plausible(seg, at, e))
             };
-            // A three-character word the segmenter could only guess by its
-            // HMM (tag x), led by a surname and standing alone: a new name.
-            let end = end.or_else(|| {
-                let e = at + 9;
-                if !ends.contains(&e) || !seg.aligned(at, e) || !self.ends_name(text, e) {
-                    return None;
-                }
-                seg.word_at(at).filter(|w| w.tag == "x" && w.end == e).map(|w| w.end)
-            });
+            // A name the segmenter could only guess (`guessed_name`),
+            // confirmed by a title right after it, which is then its role
+            // (陈立导演), by a colon when it opens the clause (陈立：…, a
+            // speaker in an interview), or, three characters long, by
+            // standing alone before what ends names.
+            let (end, role) = match end {
+                Some(e) => (Some(e), role),
+                None => match self.guessed_name(seg, at, ends) {
+                    None => (None, role),
+                    Some(e) => match self.title_at(seg, e) {
+                        Some(title) => (Some(e), Some(title.to_string())),
+                        None => {
+                            let colon = text[e..].starts_with(['：', ':']) && opens();
+                            let alone = e == at + 9 && self.ends_name(text, e);
+                            ((colon || alone).then_some(e), role)
+                        }
+                    },
+                },
+            };
             if let Some(end) = end {
                 confirmed.push(Candidate { start: at, end, role });
             }
@@ -260,9 +330,21 @@ impl PeopleFinder {
                     && given_ends
                     && !seg.words_in(w.end, end).iter().any(|g| function_tag(g.tag))
             }
+            // The name starts inside a word the segmenter guessed: the
+            // guess is the name, or glued the name's surname to a word
+            // that opens a clause (据覃/海峰, 而纪平).
             None => {
                 let i = seg.words.partition_point(|w| w.end <= start);
-                seg.words.get(i).is_some_and(|w| w.tag == "x" && w.end == end)
+                seg.words.get(i).is_some_and(|w| {
+                    let mut head = seg.text[w.start..start].chars();
+                    let glued = head.next().is_some_and(opens_clause) && head.next().is_none();
+                    w.tag == "x"
+                        && (w.end == end
+                            || (glued
+                                && w.end < end
+                                && seg.aligned(w.end, end)
+                                && !seg.words_in(w.end, end).iter().any(|g| function_tag(g.tag))))
+                })
             }
         }
     }
@@ -441,6 +523,29 @@ mod tests {
         // The segmenter reads 明说 as a word: the name is 赵明 all the same.
         assert_eq!(names("“订单翻了一番。”工厂总经理赵明说。"), ["赵明"]);
         assert_eq!(names("据陈海峰介绍，园区已有企业40家。"), ["陈海峰"]);
+        // The segmenter glued the surname to 据 (据覃/明远): the name all the same.
+        assert_eq!(names("据覃明远介绍，项目已投产。"), ["覃明远"]);
+    }
+
+    #[test]
+    fn a_verb_of_speech_never_cuts_a_name_the_segmenter_read_whole() {
+        // 郑国强/调研: 强调 would run past the name.
+        assert_eq!(names("区委书记郑国强调研了园区建设。"), ["郑国强"]);
+        // 郑国/强调: the segmenter read the verb.
+        assert_eq!(names("区委书记郑国强调，要抓好生产。"), ["郑国"]);
+    }
+
+    #[test]
+    fn a_guessed_name_before_a_title_or_a_colon() {
+        assert_eq!(people("这部影片由陈立导演执导。"), [("陈立".to_string(), Some("导演".to_string()))]);
+        assert_eq!(names("问：今年订单如何？陈立：增加了一倍。"), ["陈立"]);
+        // Words of the dictionary (the dictionary tags these names), guesses
+        // ending like an organization or a place, a surname alone.
+        for none in
+            ["高新区主任表示满意。", "阿根廷球员打进一球。", "卫健委：今年新增病例减少。", "有位李姓市民介绍了情况。"]
+        {
+            assert!(names(none).is_empty(), "{none}: {:?}", names(none));
+        }
     }
 
     #[test]
