@@ -13,12 +13,27 @@ mod people;
 mod places;
 
 use crate::analysis::Found;
-use crate::lexicon::Hit;
+use crate::data_lines;
+use crate::lexicon::{Affixes, Hit};
 pub use crate::segment::Segmented;
 
 pub use orgs::OrgFinder;
 pub use people::PeopleFinder;
 pub use places::PlaceFinder;
+
+/// People's titles (工委书记, 总经理, 记者 …), which the people finder reads
+/// around names and the organization finder in lists.
+const TITLES: &str = include_str!("../../data/entities/roles.txt");
+
+/// The titles, by their last character: found ending at a position.
+fn titles_ending() -> Affixes {
+    Affixes::suffixes(data_lines(TITLES).map(|t| (t, ())))
+}
+
+/// The titles, by their first character: found starting at a position.
+fn titles_starting() -> Affixes {
+    Affixes::prefixes(data_lines(TITLES).map(|t| (t, ())))
+}
 
 /// Every organization, person and place of the text.
 pub struct EntityFinder {

@@ -20,8 +20,6 @@ const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.tsv"
 const LEGAL_FORMS: &str = include_str!("../../data/entities/legal_forms.txt");
 const BOUNDARY_VERBS: &str = include_str!("../../data/entities/boundary_verbs.txt");
 const APPOSITIVES: &str = include_str!("../../data/entities/appositives.txt");
-/// People's titles: a list with one (工会主席、副总经理…) lists people.
-const TITLES: &str = include_str!("../../data/entities/roles.txt");
 const EVENTS: &str = include_str!("../../data/entities/events.txt");
 const PLACES: &str = include_str!("../../data/entities/places.txt");
 
@@ -58,6 +56,7 @@ pub struct OrgFinder {
     legal_forms: Vec<&'static str>,
     boundary_verbs: HashSet<&'static str>,
     appositives: HashSet<&'static str>,
+    /// People's titles: a list with one (工会主席、副总经理…) lists people.
     titles: Affixes,
     events: Affixes,
     /// Names the user gave: kept as given even when only an alias is written.
@@ -132,7 +131,7 @@ impl OrgFinder {
             legal_forms,
             boundary_verbs: data_lines(BOUNDARY_VERBS).collect(),
             appositives: data_lines(APPOSITIVES).collect(),
-            titles: Affixes::suffixes(data_lines(TITLES).map(|t| (t, ()))),
+            titles: super::titles_ending(),
             events: Affixes::suffixes(data_lines(EVENTS).map(|e| (e, ()))),
             places: data_lines(PLACES).collect(),
             user_names: user.iter().map(|(n, _)| n.clone()).collect(),

@@ -24,7 +24,6 @@ use crate::lexicon::{Affixes, CharFilter, FewWords};
 use crate::repair::{is_han, one_of};
 
 const SURNAMES: &str = include_str!("../../data/entities/surnames.txt");
-const ROLES: &str = include_str!("../../data/entities/roles.txt");
 const SPEECH: &str = include_str!("../../data/entities/speech.txt");
 const TRANSLITERATION: &str = include_str!("../../data/entities/transliteration.txt");
 const HONORIFICS: &str = include_str!("../../data/entities/honorifics.txt");
@@ -99,8 +98,8 @@ impl PeopleFinder {
                 .filter(|s| s.chars().count() > 1)
                 .filter_map(|s| s.chars().next())
                 .collect(),
-            roles: Affixes::suffixes(data_lines(ROLES).map(|w| (w, ()))),
-            roles_after: Affixes::prefixes(data_lines(ROLES).map(|w| (w, ()))),
+            roles: super::titles_ending(),
+            roles_after: super::titles_starting(),
             speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
             transliteration: data_lines(TRANSLITERATION).flat_map(str::split_whitespace).flat_map(str::chars).collect(),
             honorifics: data_lines(HONORIFICS).collect(),
