@@ -400,8 +400,12 @@ impl OrgFinder {
             if !(name_like(t, t_tag) || joiner) || self.boundary_verbs.contains(t) || self.appositives.contains(t) {
                 break;
             }
-            // A verb before a name's opening word ends the words before it (提升|国家智造基地).
-            if t_tag.starts_with('v') && t_tag != "vn" && chain.last().is_some_and(|&r| self.opens_name(seg, r)) {
+            // A verb before a name's opening word ends the words before it
+            // (提升|国家智造基地); so does one before an organization the
+            // dictionary knows whole (增速超|中资银行).
+            let right = chain.last().copied().unwrap_or(k0);
+            let opening = if chain.is_empty() { k0 == k && tag == "nt" } else { self.opens_name(seg, right) };
+            if t_tag.starts_with('v') && t_tag != "vn" && opening {
                 break;
             }
             if chars + han_chars(t) > MAX_CHARS {
@@ -643,6 +647,14 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_before_an_organization_the_dictionary_knows_ends_its_name() {
+        assert_eq!(orgs("今年该行存款增速超招商银行。"), [("招商银行".to_string(), "招商银行".to_string())]);
+        let list = orgs("市民投诉物业拖欠北京大学附属医院款项。");
+        assert!(has(&list, "北京大学附属医院", "北京大学附属医院"), "{list:?}");
+        assert!(list.iter().all(|(s, _)| s.starts_with("北京大学")), "{list:?}");
+    }
+
+    #[test]
     fn declarations_after_wide_separators_are_read_where_they_are() {
         // Full-width separators are three bytes: the parts after them start where they are.
         for (text, aliases) in [
@@ -686,6 +698,8 @@ mod tests {
     #[test]
     fn generic_words_are_not_organizations() {
         let list = orgs("该公司表示，有关部门和企业正在研究，产业局将在东部布局。");
+        assert!(list.is_empty(), "{list:?}");
+        let list = orgs("今年又有上市公司5家落户，商业银行贷款增长。");
         assert!(list.is_empty(), "{list:?}");
     }
 
