@@ -403,9 +403,11 @@ impl OrgFinder {
             // A verb before a name's opening word ends the words before it
             // (提升|国家智造基地); so does one before an organization the
             // dictionary knows whole (增速超|中资银行).
-            let right = chain.last().copied().unwrap_or(k0);
-            let opening = if chain.is_empty() { k0 == k && tag == "nt" } else { self.opens_name(seg, right) };
-            if t_tag.starts_with('v') && t_tag != "vn" && opening {
+            let opening = || match chain.last() {
+                Some(&right) => self.opens_name(seg, right),
+                None => k0 == k && tag == "nt",
+            };
+            if t_tag.starts_with('v') && t_tag != "vn" && opening() {
                 break;
             }
             if chars + han_chars(t) > MAX_CHARS {

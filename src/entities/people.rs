@@ -37,6 +37,12 @@ fn function_tag(tag: &str) -> bool {
     matches!(tag.as_bytes().first(), Some(b'p' | b'c' | b'd' | b'r' | b'u' | b'y' | b'e' | b'o'))
 }
 
+/// Whether the words in `start..end` (a given name's) include no
+/// function word (`function_tag`).
+fn no_function_words(seg: &Segmented, start: usize, end: usize) -> bool {
+    !seg.words_in(start, end).iter().any(|g| function_tag(g.tag))
+}
+
 /// Words a speaker's name may follow in its clause: a conjunction or
 /// preposition (而张强表示, 据张强介绍), or a verb of speech.
 fn opens_clause(c: char) -> bool {
@@ -90,14 +96,13 @@ struct Candidate {
 
 impl PeopleFinder {
     pub fn new() -> Self {
+        let surnames: HashSet<&'static str> = data_lines(SURNAMES).collect();
+        let (single, compound): (Vec<&str>, Vec<&str>) = surnames.iter().partition(|s| s.chars().count() == 1);
         PeopleFinder {
-            surnames: data_lines(SURNAMES).collect(),
-            surname_initials: data_lines(SURNAMES).filter_map(|s| s.chars().next()).collect(),
-            single_surnames: data_lines(SURNAMES).filter(|s| s.chars().count() == 1).flat_map(str::chars).collect(),
-            compound_initials: data_lines(SURNAMES)
-                .filter(|s| s.chars().count() > 1)
-                .filter_map(|s| s.chars().next())
-                .collect(),
+            surname_initials: surnames.iter().filter_map(|s| s.chars().next()).collect(),
+            single_surnames: single.iter().flat_map(|s| s.chars()).collect(),
+            compound_initials: compound.iter().filter_map(|s| s.chars().next()).collect(),
+            surnames,
             roles: super::titles_ending(),
             roles_after: super::titles_starting(),
             speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
@@ -325,9 +330,7 @@ impl PeopleFinder {
                 // The given name ends a word, or the segmenter glued it to
                 // the verb of speech after it (赵/明说).
                 let given_ends = seg.aligned(w.end, end) || (seg.starts_word(w.end) && self.speech_at(seg.text, end));
-                (name_tag(w.tag) || surname_alone)
-                    && given_ends
-                    && !seg.words_in(w.end, end).iter().any(|g| function_tag(g.tag))
+                (name_tag(w.tag) || surname_alone) && given_ends && no_function_words(seg, w.end, end)
             }
             // The name starts inside a word the segmenter guessed: the
             // guess is the name, or glued the name's surname to a word
@@ -339,10 +342,7 @@ impl PeopleFinder {
                     let glued = head.next().is_some_and(opens_clause) && head.next().is_none();
                     w.tag == "x"
                         && (w.end == end
-                            || (glued
-                                && w.end < end
-                                && seg.aligned(w.end, end)
-                                && !seg.words_in(w.end, end).iter().any(|g| function_tag(g.tag))))
+                            || (glued && w.end < end && seg.aligned(w.end, end) && no_function_words(seg, w.end, end)))
                 })
             }
         }
