@@ -313,7 +313,7 @@ impl PeopleFinder {
     /// a name or a guess; or it starts with a name, or with its surname as
     /// a word of its own that is no verb or function word, and goes on in
     /// words that are no function words (王/大海, 张照/新 and 赵/明说 are
-    /// names, 盖茨/在 and 成/了 are not); or the segmenter's guess ends with it
+    /// names, 盖文/在 and 成/了 are not); or the segmenter's guess ends with it
     /// (而纪平 is one unknown word to it: 纪平 after 而). No name cuts a word
     /// but a guess that glued it to what ends names (南逸说).
     #[inline(never)] // asked of few candidates, from `find`'s loop
@@ -355,7 +355,7 @@ impl PeopleFinder {
 
     /// Foreign names: words of transliteration syllables joined by middle
     /// dots (伊丽莎白·泰勒), or one such word, tagged a name, after a title or
-    /// before a verb of speech (部长盖茨在, 克鲁格曼说). Added to `confirmed`
+    /// before a verb of speech (部长哈特曼在, 克鲁格曼说). Added to `confirmed`
     /// where no name is yet, in order.
     #[inline(never)] // out of `find`'s loop over characters: see the crate's docs on hot loops
     fn add_foreign(&self, seg: &Segmented, confirmed: &mut Vec<Candidate>) {
@@ -553,7 +553,7 @@ mod tests {
         assert!(names("该负责人向记者介绍了情况，总经理向有关部门反映。").is_empty());
         assert!(names("记者高兴地看到，记者全程参与了试验。").is_empty());
         // A name never ends inside a longer name, nor before a preposition.
-        assert!(!names("国防部长盖茨在会上表示。").iter().any(|n| n.ends_with('在')));
+        assert!(!names("外交部长盖文在会上表示。").iter().any(|n| n.ends_with('在')));
         // A form of address is not a given name.
         assert!(names("市民钱先生告诉记者，路灯修好了。").is_empty());
     }
