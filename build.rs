@@ -2,8 +2,10 @@
 //!
 //! - jieba's dictionary, for the lazy loading in `src/segment.rs`: it must
 //!   be sorted (bytewise), so that the words of one first character are one
-//!   block of lines, found by binary search; the sum of its frequencies and
-//!   the tags it uses are written out, so nothing reads it whole at start-up.
+//!   block of lines; where each block ends, the sum of the frequencies and
+//!   the tags used are written out, so nothing reads it whole at start-up
+//!   (a binary search of the text for each character's block was most of
+//!   the first analysis of a short text).
 //! - the automaton of the built-in lexicons, searched together
 //!   (`src/lexicon`), serialized under the fingerprint of their lists of
 //!   words. The lists here are the ones the crate makes from the same
@@ -27,11 +29,22 @@ fn dictionary_index(out_dir: &Path) {
     let mut tags: Vec<&str> = vec!["m", "eng", "x"];
     let mut total: u64 = 0;
     let mut previous = "";
+    // The characters words begin with, and where each one's lines end.
+    let (mut firsts, mut ends): (Vec<u32>, Vec<usize>) = (Vec::new(), Vec::new());
+    let mut at = 0;
     for line in dict.lines() {
         let mut fields = line.split_whitespace();
-        assert!(fields.next().is_some(), "{path}: an empty line");
+        let first = fields.next().and_then(|word| word.chars().next());
+        let first = first.unwrap_or_else(|| panic!("{path}: an empty line")) as u32;
         assert!(previous <= line, "{path} is not sorted (LC_ALL=C sort): {line}");
         previous = line;
+        at += line.len() + 1;
+        if firsts.last() == Some(&first) {
+            *ends.last_mut().unwrap() = at;
+        } else {
+            firsts.push(first);
+            ends.push(at);
+        }
         total += fields.next().map_or(0, |f| f.parse::<u64>().expect("a frequency"));
         if let Some(tag) = fields.next() {
             if !tags.contains(&tag) {
@@ -42,7 +55,20 @@ fn dictionary_index(out_dir: &Path) {
     let mut out = String::new();
     writeln!(out, "/// The sum of the dictionary's frequencies.\nconst DICT_TOTAL: u64 = {total};").unwrap();
     writeln!(out, "/// Every tag the dictionary uses, and those jieba gives unknown words.\nconst DICT_TAGS: &[&str] = &{tags:?};").unwrap();
+    assert_eq!(at, dict.len(), "{path}: lines end in \\n, and it ends in one");
+    // As steps from the last (16 bits each, which brotli packs to a third
+    // of what the absolute numbers took): `segment::BlockIndex` adds them up.
+    let steps: Vec<u16> =
+        std::iter::once(0).chain(firsts.iter().copied()).zip(&firsts).map(|(a, b)| to_u16(b - a)).collect();
+    let lengths: Vec<u16> =
+        std::iter::once(0).chain(ends.iter().copied()).zip(&ends).map(|(a, b)| to_u16((b - a) as u32)).collect();
+    writeln!(out, "/// The characters the dictionary's words begin with, in order, each as its step from the last.\nconst DICT_FIRST_STEPS: &[u16] = &{steps:?};").unwrap();
+    writeln!(out, "/// The length in bytes of the lines of the words that begin with each.\nconst DICT_BLOCK_LENGTHS: &[u16] = &{lengths:?};").unwrap();
     std::fs::write(out_dir.join("dict_index.rs"), out).unwrap();
+}
+
+fn to_u16(n: u32) -> u16 {
+    u16::try_from(n).expect("data/jieba/dict.txt: a step of the block index fits 16 bits")
 }
 
 /// A data file's lines as `crate::data_lines` gives them.

@@ -57,6 +57,8 @@ pub struct Segmenter {
 }
 
 struct Lazy {
+    /// Where each character's block of words is.
+    index: BlockIndex,
     /// One bit per code point: its block is loaded whole, or it has none.
     whole: Vec<u64>,
     /// One bit per code point: its block was looked up (and its
@@ -88,6 +90,7 @@ const PAIRS_PER_BLOCK: usize = 32;
 impl Lazy {
     fn new() -> Self {
         Lazy {
+            index: BlockIndex::new(),
             whole: vec![0; 0x11_0000 / 64],
             seen: vec![0; 0x11_0000 / 64],
             blocks: FxHashMap::default(),
@@ -136,13 +139,13 @@ impl Lazy {
         }
     }
 
-    /// Finds `c`'s block (two binary searches: its lines are not read
-    /// until their pairs are seen) and loads its one-character word.
+    /// Finds `c`'s block (in the index build.rs wrote: its lines are not
+    /// read until their pairs are seen) and loads its one-character word.
     #[inline(never)] // out of `load_for`'s loop over characters
     fn look_up_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
+        let (start, end) = self.index.block_of(c);
         let mut key = [0; 4];
         let key = c.encode_utf8(&mut key).as_bytes();
-        let (start, end) = lines_starting_with(key, 0, DICT.len());
         // The one-character word's line sorts first: the space after it
         // sorts before any character.
         let single_end = match memchr::memchr(b'\n', &DICT.as_bytes()[start..end]) {
@@ -354,6 +357,41 @@ impl Segmenter {
             start = end;
         }
         words
+    }
+}
+
+/// Where in `DICT` the words that begin with each character are: build.rs
+/// writes it as steps, added up here once.
+struct BlockIndex {
+    /// The characters words begin with, in order.
+    firsts: Vec<u32>,
+    /// Where the lines of the words that begin with `firsts[i]` end.
+    ends: Vec<u32>,
+}
+
+impl BlockIndex {
+    #[inline(never)] // out of the constructor: see the crate's docs on hot loops
+    fn new() -> Self {
+        let running_sum = |steps: &[u16]| {
+            let mut sum = 0;
+            steps
+                .iter()
+                .map(|&step| {
+                    sum += u32::from(step);
+                    sum
+                })
+                .collect()
+        };
+        BlockIndex { firsts: running_sum(DICT_FIRST_STEPS), ends: running_sum(DICT_BLOCK_LENGTHS) }
+    }
+
+    /// The byte range of the lines of `DICT` whose words begin with `c`
+    /// (empty if none do).
+    fn block_of(&self, c: char) -> (usize, usize) {
+        match self.firsts.binary_search(&(c as u32)) {
+            Ok(i) => (i.checked_sub(1).map_or(0, |p| self.ends[p] as usize), self.ends[i] as usize),
+            Err(_) => (0, 0),
+        }
     }
 }
 
@@ -674,6 +712,28 @@ mod tests {
         }
         assert_eq!(lazy.total_frequency(), whole.total_frequency());
         assert!(lazy.lazy.borrow().as_ref().unwrap().remaining > 0, "only some words were loaded");
+    }
+
+    #[test]
+    fn the_block_index_holds_the_lines_of_each_first_character() {
+        let index = BlockIndex::new();
+        let mut at = 0;
+        let mut blocks: Vec<(char, usize, usize)> = Vec::new();
+        for line in DICT.split_inclusive('\n') {
+            let first = line.chars().next().unwrap();
+            match blocks.last_mut() {
+                Some((c, _, end)) if *c == first => *end += line.len(),
+                _ => blocks.push((first, at, at + line.len())),
+            }
+            at += line.len();
+        }
+        assert_eq!(index.firsts.len(), blocks.len());
+        for &(c, start, end) in &blocks {
+            assert_eq!(index.block_of(c), (start, end), "{c}");
+        }
+        for c in ['\0', '😀', '\u{10FFFF}'] {
+            assert_eq!(index.block_of(c), (0, 0), "no word begins with {c:?}");
+        }
     }
 
     #[test]

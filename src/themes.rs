@@ -72,7 +72,7 @@ impl Taxonomy {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             let weight = match cols.get(2) {
-                Some(w) => w.trim().parse::<f64>().ok().filter(|w| w.is_finite() && *w > 0.0),
+                Some(w) => crate::parse_number(w.trim()).filter(|w| w.is_finite() && *w > 0.0),
                 None => Some(2.0),
             };
             match (cols.first(), cols.get(1), weight) {

@@ -158,12 +158,10 @@ impl OrgFinder {
             }
         }
         for k in 0..seg.words.len() {
-            // Most words end no organization word: `grow` (large) is called
+            // Most words end no organization word: `grown` (large) is called
             // for those that do.
-            let Some(suffix) = self.suffix_ending_at(seg, k) else { continue };
-            if let Some(start) = self.grow(seg, k, suffix) {
-                let end = seg.words[k].end;
-                mentions.push(Mention { start, end, name: compact(&text[start..end]).into_owned(), full: true });
+            if let Some(suffix) = self.suffix_ending_at(seg, k) {
+                mentions.extend(self.grown(seg, k, suffix));
             }
         }
         // Lists with an organization in them, or of a kind of organization
@@ -368,9 +366,16 @@ impl OrgFinder {
         None
     }
 
+    /// The organization's name word `k` ends, if it ends one (see `grow`).
+    #[inline(never)] // out of `find`'s loop over words: see the crate's docs on hot loops
+    fn grown(&self, seg: &Segmented, k: usize, suffix: (&'static str, Strength, usize)) -> Option<Mention> {
+        let start = self.grow(seg, k, suffix)?;
+        let end = seg.words[k].end;
+        Some(Mention { start, end, name: compact(&seg.text[start..end]).into_owned(), full: true })
+    }
+
     /// If word `k`, which ends the organization word `suffix` (from
     /// `suffix_ending_at`), ends an organization's name: where the name starts.
-    #[inline(never)] // see `find`
     fn grow(
         &self,
         seg: &Segmented,

@@ -88,6 +88,12 @@ pub struct PeopleFinder {
     honorifics: HashSet<&'static str>,
 }
 
+/// The lines of a data file as a set.
+#[inline(never)] // out of the constructor: see the crate's docs on hot loops
+fn word_set(text: &'static str) -> HashSet<&'static str> {
+    data_lines(text).collect()
+}
+
 struct Candidate {
     start: usize,
     end: usize,
@@ -96,18 +102,20 @@ struct Candidate {
 
 impl PeopleFinder {
     pub fn new() -> Self {
-        let surnames: HashSet<&'static str> = data_lines(SURNAMES).collect();
-        let (single, compound): (Vec<&str>, Vec<&str>) = surnames.iter().partition(|s| s.chars().count() == 1);
+        // Each set is built by a function of its own, out of this one: see
+        // the crate's docs on hot loops.
+        let surnames = word_set(SURNAMES);
+        let single = |s: &&&str| s.chars().nth(1).is_none();
         PeopleFinder {
             surname_initials: surnames.iter().filter_map(|s| s.chars().next()).collect(),
-            single_surnames: single.iter().flat_map(|s| s.chars()).collect(),
-            compound_initials: compound.iter().filter_map(|s| s.chars().next()).collect(),
+            single_surnames: surnames.iter().filter(single).flat_map(|s| s.chars()).collect(),
+            compound_initials: surnames.iter().filter(|s| !single(s)).filter_map(|s| s.chars().next()).collect(),
             surnames,
             roles: super::titles_ending(),
             roles_after: super::titles_starting(),
             speech: Affixes::prefixes(data_lines(SPEECH).map(|w| (w, ()))),
-            transliteration: data_lines(TRANSLITERATION).flat_map(str::split_whitespace).flat_map(str::chars).collect(),
-            honorifics: data_lines(HONORIFICS).collect(),
+            transliteration: data_lines(TRANSLITERATION).flat_map(str::chars).filter(|c| !c.is_whitespace()).collect(),
+            honorifics: word_set(HONORIFICS),
         }
     }
 
@@ -217,55 +225,10 @@ impl PeopleFinder {
         let text = seg.text;
         let mut confirmed: Vec<Candidate> = Vec::new();
         for (at, c) in text.char_indices() {
-            // Most characters start no surname: ruled out here, in the loop.
-            if !self.may_start_surname(c) {
-                continue;
-            }
-            let (ends, n) = self.names_at(text, at);
-            if n == 0 {
-                continue;
-            }
-            let ends = &ends[..n];
-            let role = self.role_before(text, at);
-            // Prefer the longer name when both could end here, unless the
-            // shorter one is followed by a verb of speech (南逸说 is 南逸 + 说).
-            let speech = ends.iter().position(|&e| self.speech_after(seg, at, e));
-            let ends = match speech {
-                Some(i) => &ends[..=i],
-                None => ends,
-            };
-            // A speaker opens the clause, or follows a conjunction or
-            // preposition (而张强表示, 据张强介绍).
-            let opens = || text[..at].chars().next_back().is_none_or(|c| !is_han(c) || opens_clause(c));
-            let end = if role.is_some() {
-                ends.iter().rev().copied().find(|&e| self.boundary(seg, at, e) && self.plausible(seg, at, e))
-            } else {
-                // The name the verb of speech follows.
-                speech
-                    .map(|i| ends[i])
-                    .filter(|&e| opens() && !self.word_spans(seg, at, e) && self.plausible(seg, at, e))
-            };
-            // A name the segmenter could only guess (`guessed_name`),
-            // confirmed by a title right after it, which is then its role
-            // (陈立导演), by a colon when it opens the clause (陈立：…, a
-            // speaker in an interview), or, three characters long, by
-            // standing alone before what ends names.
-            let (end, role) = match end {
-                Some(e) => (Some(e), role),
-                None => match self.guessed_name(seg, at, ends) {
-                    None => (None, role),
-                    Some(e) => match self.title_at(seg, e) {
-                        Some(title) => (Some(e), Some(title.to_string())),
-                        None => {
-                            let colon = text[e..].starts_with(['：', ':']) && opens();
-                            let alone = e == at + 9 && self.ends_name(text, e);
-                            ((colon || alone).then_some(e), role)
-                        }
-                    },
-                },
-            };
-            if let Some(end) = end {
-                confirmed.push(Candidate { start: at, end, role });
+            // Most characters start no surname: ruled out here, in the loop,
+            // which stays small (see the crate's docs on hot loops).
+            if self.may_start_surname(c) {
+                confirmed.extend(self.candidate_at(seg, at));
             }
         }
         self.add_foreign(seg, &mut confirmed);
@@ -307,6 +270,55 @@ impl PeopleFinder {
             }
         }
         found
+    }
+
+    /// The name a surname at byte `at` starts, if the text confirms one
+    /// (a title before it, a verb of speech after it, …).
+    #[inline(never)] // out of `find`'s loop over characters: see the crate's docs on hot loops
+    fn candidate_at(&self, seg: &Segmented, at: usize) -> Option<Candidate> {
+        let text = seg.text;
+        let (ends, n) = self.names_at(text, at);
+        if n == 0 {
+            return None;
+        }
+        let ends = &ends[..n];
+        let role = self.role_before(text, at);
+        // Prefer the longer name when both could end here, unless the
+        // shorter one is followed by a verb of speech (南逸说 is 南逸 + 说).
+        let speech = ends.iter().position(|&e| self.speech_after(seg, at, e));
+        let ends = match speech {
+            Some(i) => &ends[..=i],
+            None => ends,
+        };
+        // A speaker opens the clause, or follows a conjunction or
+        // preposition (而张强表示, 据张强介绍).
+        let opens = || text[..at].chars().next_back().is_none_or(|c| !is_han(c) || opens_clause(c));
+        let end = if role.is_some() {
+            ends.iter().rev().copied().find(|&e| self.boundary(seg, at, e) && self.plausible(seg, at, e))
+        } else {
+            // The name the verb of speech follows.
+            speech.map(|i| ends[i]).filter(|&e| opens() && !self.word_spans(seg, at, e) && self.plausible(seg, at, e))
+        };
+        // A name the segmenter could only guess (`guessed_name`),
+        // confirmed by a title right after it, which is then its role
+        // (陈立导演), by a colon when it opens the clause (陈立：…, a
+        // speaker in an interview), or, three characters long, by
+        // standing alone before what ends names.
+        let (end, role) = match end {
+            Some(e) => (Some(e), role),
+            None => match self.guessed_name(seg, at, ends) {
+                None => (None, role),
+                Some(e) => match self.title_at(seg, e) {
+                    Some(title) => (Some(e), Some(title.to_string())),
+                    None => {
+                        let colon = text[e..].starts_with(['：', ':']) && opens();
+                        let alone = e == at + 9 && self.ends_name(text, e);
+                        ((colon || alone).then_some(e), role)
+                    }
+                },
+            },
+        };
+        end.map(|end| Candidate { start: at, end, role })
     }
 
     /// Whether the segmenter lets `start..end` be a name: it is one word,

@@ -168,7 +168,7 @@ impl FigureFinder {
             if cols.len() < 4 {
                 continue;
             }
-            let (Some(kind), Ok(factor)) = (FigureKind::parse(cols[2]), cols[3].parse()) else {
+            let (Some(kind), Some(factor)) = (FigureKind::parse(cols[2]), crate::parse_number(cols[3])) else {
                 continue;
             };
             let arabic_only = cols.get(4).is_some_and(|f| f.contains("arabic"));
@@ -238,6 +238,7 @@ impl FigureFinder {
 
     /// The noun phrase right before a figure, past linking words
     /// (软件业务收入 in 软件业务收入实现316亿元).
+    #[inline(never)] // out of `find`'s loop over figures: see the crate's docs on hot loops
     fn measure(&self, seg: &Segmented, start: usize) -> Option<String> {
         let mut i = seg.words.partition_point(|w| w.end <= start);
         // Skip the linking words (and a prefix qualifier) before the figure.
@@ -307,15 +308,23 @@ impl FigureFinder {
                 i += c.len_utf8();
                 continue;
             }
-            match self.read(text, i) {
-                Read::Found(f) => {
-                    i = f.end.max(i + c.len_utf8());
-                    found.push(f);
-                }
-                Read::Skip(end) => i = end.max(i + c.len_utf8()),
-            }
+            i = self.read_into(text, i, &mut found).max(i + c.len_utf8());
         }
         found
+    }
+
+    /// Reads the figure at `start` into `found`, if there is one; where
+    /// the scan resumes.
+    #[inline(never)] // out of `scan`'s loop over characters: see the crate's docs on hot loops
+    fn read_into(&self, text: &str, start: usize, found: &mut Vec<Found>) -> usize {
+        match self.read(text, start) {
+            Read::Found(f) => {
+                let end = f.end;
+                found.push(f);
+                end
+            }
+            Read::Skip(end) => end,
+        }
     }
 
     /// Numbers start at word edges: not inside `P4`, `S1`, `v2.0`, `3,456`.
@@ -330,7 +339,6 @@ impl FigureFinder {
         }
     }
 
-    #[inline(never)] // out of `scan`'s loop over characters: see the crate's docs on hot loops
     fn read(&self, text: &str, start: usize) -> Read {
         let Some(n) = parse(text, start) else {
             return Read::Skip(start);

@@ -114,8 +114,17 @@ impl LexiconSet {
 #[inline(never)]
 fn prebuilt(fingerprint: u64) -> Option<(DoubleArrayAhoCorasick<u32>, compile::Entries)> {
     let (_, automaton, entries) = PREBUILT.iter().find(|(f, ..)| *f == fingerprint)?;
-    match (DoubleArrayAhoCorasick::deserialize(automaton), decode_entries(entries)) {
-        (Ok((automaton, [])), Some(entries)) => Some((automaton, entries)),
+    match (read_automaton(automaton), decode_entries(entries)) {
+        (Some(automaton), Some(entries)) => Some((automaton, entries)),
+        _ => None,
+    }
+}
+
+/// A serialized automaton, validated (`None` if it does not read back whole).
+#[inline(never)] // out of `prebuilt`: see the crate's docs on hot loops
+fn read_automaton(bytes: &[u8]) -> Option<DoubleArrayAhoCorasick<u32>> {
+    match DoubleArrayAhoCorasick::deserialize(bytes) {
+        Ok((automaton, [])) => Some(automaton),
         _ => None,
     }
 }
@@ -257,6 +266,7 @@ impl CharFilter {
 }
 
 impl FromIterator<char> for CharFilter {
+    #[inline(never)] // out of the constructors: see the crate's docs on hot loops
     fn from_iter<I: IntoIterator<Item = char>>(chars: I) -> Self {
         let mut filter = CharFilter::new();
         for c in chars {
