@@ -301,14 +301,18 @@ impl FigureFinder {
                 detail: Detail::Date { name: text[m.start..m.end].to_string() },
             });
         }
-        let mut i = 0;
-        while i < text.len() {
-            let Some(c) = char_at(text, i) else { break };
+        // (The characters of `text[base..]`, from where the scan resumed.)
+        let (mut base, mut chars) = (0, text.char_indices());
+        while let Some((k, c)) = chars.next() {
+            let i = base + k;
             if !starts_number(c) || !self.starts_here(text, i, c) {
-                i += c.len_utf8();
                 continue;
             }
-            i = self.read_into(text, i, &mut found).max(i + c.len_utf8());
+            let resume = self.read_into(text, i, &mut found);
+            if resume > i + c.len_utf8() {
+                let Some(rest) = text.get(resume..) else { break };
+                (base, chars) = (resume, rest.char_indices());
+            }
         }
         found
     }
