@@ -5,7 +5,7 @@
 //! this file.
 use std::collections::{HashMap, HashSet};
 
-use daachorse::{DoubleArrayAhoCorasick, DoubleArrayAhoCorasickBuilder};
+use daachorse::{CharwiseDoubleArrayAhoCorasick, CharwiseDoubleArrayAhoCorasickBuilder};
 
 /// The words of several lexicons, each once, in the order first met (the
 /// first lexicon's words, then the others' new ones): the patterns of one
@@ -18,15 +18,11 @@ pub fn distinct_words<'w, S: AsRef<str>>(lists: &[&'w [S]]) -> Vec<&'w str> {
 
 /// The automaton that finds every occurrence of `words` (distinct, none
 /// empty), overlaps included, each word's value its index. `None` for no words.
-pub fn overlapping_automaton(words: &[&str]) -> Option<DoubleArrayAhoCorasick<u32>> {
+pub fn overlapping_automaton(words: &[&str]) -> Option<CharwiseDoubleArrayAhoCorasick<u32>> {
     if words.is_empty() {
         return None;
     }
-    let automaton = DoubleArrayAhoCorasickBuilder::new()
-        // Without daachorse's 2-gram prefilter (a 64 KB table an automaton):
-        // in wasm it sped a whole analysis up by 1%, and reading the tables
-        // slowed an analyzer's construction by 5 ms.
-        .use_prefilter(false)
+    let automaton = CharwiseDoubleArrayAhoCorasickBuilder::new()
         .build_with_values(words.iter().enumerate().map(|(i, &w)| (w, i as u32)))
         .expect("a lexicon within the automaton's limits");
     Some(automaton)
