@@ -4,8 +4,8 @@
 //!   be sorted (bytewise), so that the words of one first character are one
 //!   block of lines; where each block ends, the sum of the frequencies and
 //!   the tags used are written out, so nothing reads it whole at start-up
-//!   (a binary search of the text for each character's block was most of
-//!   the first analysis of a short text).
+//!   (a binary search of the text for each new character's block was a
+//!   sixth of the first analysis of a short text).
 //! - the automaton of the built-in lexicons, searched together
 //!   (`src/lexicon`), serialized under the fingerprint of their lists of
 //!   words. The lists here are the ones the crate makes from the same
