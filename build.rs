@@ -33,9 +33,14 @@ fn dictionary_index(out_dir: &Path) {
     let (mut firsts, mut ends): (Vec<u32>, Vec<usize>) = (Vec::new(), Vec::new());
     let mut at = 0;
     for line in dict.lines() {
-        let mut fields = line.split_whitespace();
-        let first = fields.next().and_then(|word| word.chars().next());
-        let first = first.unwrap_or_else(|| panic!("{path}: an empty line")) as u32;
+        // `word freq tag`, one space apart, as `segment::Lazy::add_lines` reads them.
+        let fields: Vec<&str> = line.split(' ').collect();
+        let well_formed = fields.len() == 3
+            && fields.iter().all(|f| !f.is_empty() && !f.contains(char::is_whitespace))
+            && fields[1].bytes().all(|b| b.is_ascii_digit());
+        assert!(well_formed, "{path}: not `word freq tag`, one space apart: {line:?}");
+        let (word, freq, tag) = (fields[0], fields[1], fields[2]);
+        let first = word.chars().next().expect("a word") as u32;
         assert!(previous <= line, "{path} is not sorted (LC_ALL=C sort): {line}");
         previous = line;
         at += line.len() + 1;
@@ -45,11 +50,9 @@ fn dictionary_index(out_dir: &Path) {
             firsts.push(first);
             ends.push(at);
         }
-        total += fields.next().map_or(0, |f| f.parse::<u64>().expect("a frequency"));
-        if let Some(tag) = fields.next() {
-            if !tags.contains(&tag) {
-                tags.push(tag);
-            }
+        total += freq.parse::<u64>().expect("a frequency");
+        if !tags.contains(&tag) {
+            tags.push(tag);
         }
     }
     let mut out = String::new();

@@ -133,8 +133,9 @@ impl Lazy {
             self.load_block(jieba, c)
         } else {
             self.pairs.insert((c, next));
+            let mut key = [0; 8];
             let (start, end) =
-                lines_starting_with(pair_key(c, next).as_bytes(), block.start as usize, block.end as usize);
+                lines_starting_with(pair_key(c, next, &mut key), block.start as usize, block.end as usize);
             self.add_lines(jieba, start, end)
         }
     }
@@ -165,13 +166,17 @@ impl Lazy {
     fn load_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
         let Some(block) = self.blocks.remove(&c) else { return false };
         let mut added = false;
-        let mut at = block.start as usize;
-        for line in DICT[at..block.end as usize].split_inclusive('\n') {
-            let second = line[c.len_utf8()..].chars().next().unwrap_or(' ');
+        let (mut at, end) = (block.start as usize, block.end as usize);
+        // A run of lines a pair at a time (the block holds no line of `c` alone).
+        while at < end {
+            let second = DICT[at + c.len_utf8()..].chars().next().unwrap_or(' ');
+            let mut key = [0; 8];
+            let line_end = memchr::memchr(b'\n', &DICT.as_bytes()[at..end]).map_or(end, |i| at + i + 1);
+            let run_end = lines_from(pair_key(c, second, &mut key), line_end, end);
             if !self.pairs.contains(&(c, second)) {
-                added |= self.add_lines(jieba, at, at + line.len());
+                added |= self.add_lines(jieba, at, run_end);
             }
-            at += line.len();
+            at = run_end;
         }
         set_bit(&mut self.whole, c as usize);
         added
@@ -179,12 +184,19 @@ impl Lazy {
 
     /// Adds the words of `DICT[start..end]` (whole lines).
     fn add_lines(&mut self, jieba: &mut Jieba, start: usize, end: usize) -> bool {
-        for line in DICT[start..end].lines() {
-            let mut fields = line.split_ascii_whitespace();
-            let (Some(word), Some(f)) = (fields.next(), fields.next()) else { continue };
-            let freq = f.parse().unwrap_or(0);
-            jieba.add_word(word, Some(freq), Some(fields.next().unwrap_or("")));
+        // Read by bytes: build.rs checks that every line is `word freq tag`,
+        // one space apart (splitting on whitespace was a sixth of a page's
+        // first segmentation).
+        let mut at = start;
+        while at < end {
+            let line = &DICT.as_bytes()[at..end];
+            let line = &line[..memchr::memchr(b'\n', line).unwrap_or(line.len())];
+            let word_end = memchr::memchr(b' ', line).unwrap_or(line.len());
+            let freq_end = word_end + 1 + memchr::memchr(b' ', &line[word_end + 1..]).unwrap_or(0);
+            let freq = line[word_end + 1..freq_end].iter().fold(0, |f, d| f * 10 + usize::from(d - b'0'));
+            jieba.add_word(&DICT[at..at + word_end], Some(freq), Some(&DICT[at + freq_end + 1..at + line.len()]));
             self.remaining -= freq;
+            at += line.len() + 1;
         }
         start < end
     }
@@ -424,21 +436,26 @@ fn first_line_at_least(key: &[u8], lo: usize, hi: usize) -> usize {
 /// The byte range of the lines of `DICT[lo..hi]` (whole lines) that start with `key`.
 fn lines_starting_with(key: &[u8], lo: usize, hi: usize) -> (usize, usize) {
     let start = first_line_at_least(key, lo, hi);
-    // Past every line starting with `key`: the least key greater than all
-    // of them (a UTF-8 key never ends in 0xFF).
-    let mut past = key.to_vec();
-    if let Some(last) = past.last_mut() {
-        *last += 1;
-    }
-    (start, first_line_at_least(&past, start, hi))
+    (start, lines_from(key, start, hi))
 }
 
-/// The first two characters of a word, as the dictionary's lines start.
-fn pair_key(first: char, second: char) -> String {
-    let mut key = String::with_capacity(8);
-    key.push(first);
-    key.push(second);
-    key
+/// Where the lines from `start` (a line start) that start with `key` end:
+/// walked, not searched, since they are the words of one pair, a few
+/// (searching for their end was a fifth of a page's first segmentation).
+fn lines_from(key: &[u8], start: usize, hi: usize) -> usize {
+    let bytes = &DICT.as_bytes()[..hi];
+    let mut at = start;
+    while bytes[at..].starts_with(key) {
+        at = memchr::memchr(b'\n', &bytes[at..]).map_or(hi, |i| at + i + 1);
+    }
+    at
+}
+
+/// The first two characters of a word, as the dictionary's lines start, in `buffer`.
+fn pair_key(first: char, second: char, buffer: &mut [u8; 8]) -> &[u8] {
+    let n = first.encode_utf8(&mut buffer[..4]).len();
+    let m = second.encode_utf8(&mut buffer[n..]).len();
+    &buffer[..n + m]
 }
 
 /// The most text given to jieba at once: jieba reserves its vector for at
