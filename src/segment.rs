@@ -145,12 +145,10 @@ impl Lazy {
     #[inline(never)] // out of `load_for`'s loop over characters
     fn look_up_block(&mut self, jieba: &mut Jieba, c: char) -> bool {
         let (start, end) = self.index.block_of(c);
-        let mut key = [0; 4];
-        let key = c.encode_utf8(&mut key).as_bytes();
         // The one-character word's line sorts first: the space after it
         // sorts before any character.
         let single_end = match memchr::memchr(b'\n', &DICT.as_bytes()[start..end]) {
-            Some(i) if DICT.as_bytes().get(start + key.len()) == Some(&b' ') => start + i + 1,
+            Some(i) if DICT.as_bytes().get(start + c.len_utf8()) == Some(&b' ') => start + i + 1,
             _ => start,
         };
         let added = self.add_lines(jieba, start, single_end);
@@ -167,12 +165,13 @@ impl Lazy {
         let Some(block) = self.blocks.remove(&c) else { return false };
         let mut added = false;
         let (mut at, end) = (block.start as usize, block.end as usize);
-        // A run of lines a pair at a time (the block holds no line of `c` alone).
+        // A run of lines a pair at a time. The block holds no line of `c`
+        // alone, so the line at `at` starts with the pair it names and the
+        // run ends past it.
         while at < end {
             let second = DICT[at + c.len_utf8()..].chars().next().unwrap_or(' ');
             let mut key = [0; 8];
-            let line_end = memchr::memchr(b'\n', &DICT.as_bytes()[at..end]).map_or(end, |i| at + i + 1);
-            let run_end = lines_from(pair_key(c, second, &mut key), line_end, end);
+            let run_end = lines_from(pair_key(c, second, &mut key), at, end);
             if !self.pairs.contains(&(c, second)) {
                 added |= self.add_lines(jieba, at, run_end);
             }

@@ -187,7 +187,7 @@ impl PeopleFinder {
         self.confirmable_guess(seg, start, ends)
     }
 
-    #[inline(never)] // the rare case, out of `find`'s loop
+    #[inline(never)] // the rare case, out of `candidate_at`
     fn confirmable_guess(&self, seg: &Segmented, start: usize, ends: &[usize]) -> Option<usize> {
         let word = seg.word_at(start).filter(|w| w.tag == "x" && ends.contains(&w.end))?;
         let name = &seg.text[start..word.end];
@@ -328,7 +328,7 @@ impl PeopleFinder {
     /// names, 盖文/在 and 成/了 are not); or the segmenter's guess ends with it
     /// (而纪平 is one unknown word to it: 纪平 after 而). No name cuts a word
     /// but a guess that glued it to what ends names (南逸说).
-    #[inline(never)] // asked of few candidates, from `find`'s loop
+    #[inline(never)] // asked of few candidates, from `candidate_at`
     fn plausible(&self, seg: &Segmented, start: usize, end: usize) -> bool {
         match seg.word_at(start) {
             Some(w) if w.end > end => w.tag == "x" && self.ends_name(seg.text, end),
