@@ -32,6 +32,8 @@ enum Strength {
     Weak,
     /// A place (上海市 + 数据局), since alone these are generic (产业局).
     Place,
+    /// A place, and no verb right before (街道 + 社区, not 走进 + 社区).
+    Local,
 }
 
 /// Words that open a name though the dictionary calls them common nouns.
@@ -114,6 +116,7 @@ impl OrgFinder {
                 "strong" => Strength::Strong,
                 "weak" => Strength::Weak,
                 "place" => Strength::Place,
+                "local" => Strength::Local,
                 _ => return None,
             };
             Some((w, s))
@@ -401,6 +404,18 @@ impl OrgFinder {
             let i = j - 1;
             let t = seg.word(i);
             let t_tag = seg.words[i].tag;
+            // A name in quotes inside the name (东坝镇“红枫”志愿服务队): the
+            // quotes and the words they hold join the chain whole.
+            if let Some(open) = quoted_name_before(seg, i) {
+                let inner = han_chars(&seg.text[seg.words[open].start..seg.words[i].end]);
+                if chars + inner > MAX_CHARS {
+                    break;
+                }
+                chars += inner;
+                chain.extend((open..=i).rev());
+                j = open;
+                continue;
+            }
             let joiner = t == "和" && i > 0 && name_like(seg.word(i - 1), seg.words[i - 1].tag);
             if !(name_like(t, t_tag) || joiner) || self.boundary_verbs.contains(t) || self.appositives.contains(t) {
                 break;
@@ -449,12 +464,25 @@ impl OrgFinder {
             // A place or a national body opens it (上海市数据局, 国家智造基地), or
             // the dictionary knows the whole as an organization (北京市政府).
             Strength::Place => {
-                seg.words[first].tag == "ns"
-                    || (start_word.is_some() && matches!(seg.word(first), "国家" | "全国" | "中华" | "中央"))
+                placed(seg, first, start_word.is_some())
                     || (k0 == k && suffix_inside && tag == "nt" && start_word.is_none())
             }
-            // The word right before the organization word is a proper name.
-            Strength::Weak => !suffix_inside && chain.first().is_some_and(|&b| self.proper(seg, b)),
+            // As a place's, and no verb right before it: that is the
+            // sentence's (东坝镇干部走进|社区), where a name can hold one
+            // before other organization words (投资促进|局, 留学|中心).
+            Strength::Local => {
+                let verb_before = chain.first().is_some_and(|&b| {
+                    let tag = seg.words[b].tag;
+                    tag.starts_with('v') && tag != "vn"
+                });
+                !verb_before && placed(seg, first, start_word.is_some())
+            }
+            // The word right before the organization word is a proper name
+            // (or a name in quotes).
+            Strength::Weak => {
+                !suffix_inside
+                    && chain.first().is_some_and(|&b| self.proper(seg, b) || quoted_name_before(seg, b).is_some())
+            }
         };
         ok.then_some(start)
     }
@@ -540,6 +568,38 @@ fn publications(text: &str) -> Vec<Mention> {
         }
     }
     out
+}
+
+/// Whether a name that opens with word `first` (a word before the
+/// organization word if `grown`) is a place's or a national body's.
+fn placed(seg: &Segmented, first: usize, grown: bool) -> bool {
+    seg.words[first].tag == "ns" || (grown && matches!(seg.word(first), "国家" | "全国" | "中华" | "中央"))
+}
+
+/// If word `close` closes quotes around a short name (“红枫”, 「星火」):
+/// the index of the word that opens them. A name: one to four name-like
+/// words, two to eight characters, none a verb or a quality.
+fn quoted_name_before(seg: &Segmented, close: usize) -> Option<usize> {
+    let opening = match seg.word(close) {
+        "”" => "“",
+        "」" => "「",
+        "’" => "‘",
+        _ => return None,
+    };
+    let mut chars = 0;
+    for open in (close.saturating_sub(5)..close).rev() {
+        let word = seg.word(open);
+        if word == opening {
+            return (open + 1 < close && (2..=8).contains(&chars)).then_some(open);
+        }
+        // Scare quotes hold verbs and qualities (“封杀”, “高大上”), names do not.
+        let tag = seg.words[open].tag;
+        if !name_like(word, tag) || (tag.starts_with(['v', 'a', 'd']) && tag != "vn") {
+            return None;
+        }
+        chars += word.chars().count();
+    }
+    None
 }
 
 /// Words that may stand inside an organization's name.
@@ -700,6 +760,29 @@ mod tests {
         );
         assert!(has(&list, "国家智造基地", "国家智造基地"), "{list:?}");
         assert!(orgs("他在《人民的名义》中出演。").is_empty());
+    }
+
+    #[test]
+    fn communities_and_committees_take_their_whole_administrative_chain() {
+        let list = orgs("滨江区临湖街道枫林东苑社区组织志愿者清理楼道，社区居民积极参与。");
+        assert!(has(&list, "滨江区临湖街道枫林东苑社区", "滨江区临湖街道枫林东苑社区"), "{list:?}");
+        // Alone, a community is no name.
+        assert!(list.iter().all(|(s, _)| s != "社区"), "{list:?}");
+        let list = orgs("杭州市松溪居委会召开会议。");
+        assert!(has(&list, "杭州市松溪居委会", "杭州市松溪居委会"), "{list:?}");
+        // The verb before it is the sentence's.
+        let list = orgs("滨江区临湖镇干部走进社区。");
+        assert!(list.iter().all(|(s, _)| !s.ends_with("社区")), "{list:?}");
+    }
+
+    #[test]
+    fn a_name_in_quotes_stays_inside_the_organizations_name() {
+        let list = orgs("昨天，东坝镇“红枫”志愿服务队走进临湖小区，“绿野”合作社也来了。");
+        assert!(has(&list, "东坝镇“红枫”志愿服务队", "东坝镇“红枫”志愿服务队"), "{list:?}");
+        assert!(has(&list, "“绿野”合作社", "“绿野”合作社"), "{list:?}");
+        // Scare quotes around a verb are no name.
+        let list = orgs("多地“封杀”松石银行的消息不实。");
+        assert!(list.iter().all(|(s, _)| !s.contains('”')), "{list:?}");
     }
 
     #[test]
