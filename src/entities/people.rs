@@ -368,7 +368,7 @@ impl PeopleFinder {
     /// Foreign names: words of transliteration syllables joined by middle
     /// dots (伊丽莎白·泰勒), or one such word, tagged a name, after a title or
     /// before a verb of speech (部长哈特曼在, 克鲁格曼说). Added to `confirmed`
-    /// where no name is yet, in order.
+    /// where no name is yet or in place of shorter names inside them, in order.
     #[inline(never)] // out of `find`'s loop over characters: see the crate's docs on hot loops
     fn add_foreign(&self, seg: &Segmented, confirmed: &mut Vec<Candidate>) {
         let text = seg.text;
@@ -384,12 +384,22 @@ impl PeopleFinder {
                 i += 1;
                 continue;
             }
-            // Parts joined by single dots.
+            // Syllables the segmenter cut off as words of their own belong
+            // to the name: names (沃尔夫|斯贝格), or one syllable a name or a
+            // noun (萨拉|赫, 达米|恩·赫斯特).
             let mut last = i;
+            while name_tag(w.tag) && last + 1 < words.len() && transliterated(last + 1) && {
+                let tag = words[last + 1].tag;
+                name_tag(tag) || (seg.word(last + 1).chars().nth(1).is_none() && matches!(tag, "n" | "ng"))
+            } {
+                last += 1;
+            }
+            // Parts joined by single dots.
+            let run_end = last;
             while last + 2 < words.len() && is_dot(seg, last + 1) && transliterated(last + 2) {
                 last += 2;
             }
-            let dotted = last > i;
+            let dotted = last > run_end;
             // A dotted name runs on over more syllables either side (汤姆·汉/克斯).
             let mut first = i;
             if dotted {
@@ -402,8 +412,8 @@ impl PeopleFinder {
             }
             let (start, end) = (words[first].start, words[last].end);
             let chars = text[start..end].chars().count();
+            let one_word = !dotted && name_tag(w.tag) && (2..=6).contains(&chars);
             let dotted = dotted && chars >= 4;
-            let one_word = last == i && name_tag(w.tag) && (2..=6).contains(&chars);
             // A name opening a title is the work's (《哈利·波特》).
             if (dotted || one_word) && !text[..start].ends_with('《') {
                 let role = self.role_before(text, start);
@@ -416,9 +426,18 @@ impl PeopleFinder {
         if found.is_empty() {
             return;
         }
-        let overlaps = |c: &Candidate| confirmed.iter().any(|k| k.start < c.end && c.start < k.end);
-        found.retain(|c| !overlaps(c));
-        confirmed.extend(found);
+        // A foreign name goes where no name is, or takes the place of the
+        // shorter names inside it (谢尔久 of 谢尔久科夫: a surname and the
+        // syllables after it).
+        for c in found {
+            let overlapping = |k: &Candidate| k.start < c.end && c.start < k.end;
+            let inside = |k: &Candidate| c.start <= k.start && k.end <= c.end && k.end - k.start < c.end - c.start;
+            if confirmed.iter().any(|k| overlapping(k) && !inside(k)) {
+                continue;
+            }
+            confirmed.retain(|k| !overlapping(k));
+            confirmed.push(c);
+        }
         confirmed.sort_by_key(|c| c.start);
     }
 
@@ -578,6 +597,20 @@ mod tests {
         assert!(names("他读完了《哈利·波特》全集。").is_empty());
         // Places are written in the same syllables, but no dot joins them and no one speaks.
         assert!(names("巴西和阿根廷的球队在比赛。").is_empty());
+    }
+
+    #[test]
+    fn foreign_names_the_segmenter_cut_apart_are_whole() {
+        // 尔 and 切 are the syllables of many names.
+        assert_eq!(names("军事专家卡尔波夫指出，演习规模很大。"), ["卡尔波夫"]);
+        assert_eq!(names("球队主教练安切洛蒂说，阵容完整。"), ["安切洛蒂"]);
+        // Cut into two names, or a name and a last syllable.
+        assert_eq!(names("球队主教练沃尔夫斯贝格称，阵容完整。"), ["沃尔夫斯贝格"]);
+        assert_eq!(names("球会董事弗里德里克森表示支持。"), ["弗里德里克森"]);
+        // Before a dot too; and a surname that opens it does not make a shorter Chinese name.
+        assert_eq!(names("雕塑家达米恩·罗斯特的展览开幕。"), ["达米恩·罗斯特"]);
+        assert_eq!(names("该国外长谢尔盖科夫此前曾表示反对。"), ["谢尔盖科夫"]);
+        assert_eq!(names("领队沃尔贝克表示，队伍会更好。"), ["沃尔贝克"]);
     }
 
     #[test]
