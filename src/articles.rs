@@ -124,9 +124,12 @@ pub struct Splitter {
     /// Role and credit words never glued to a name (文, 图).
     roles_alone: Vec<&'static str>,
     credits_alone: Vec<&'static str>,
+    /// Places a dateline names before 报道 (本报记者 张明 杭州报道).
+    places: Vec<&'static str>,
 }
 
 const BYLINES: &str = include_str!("../data/bylines.txt");
+const PLACES: &str = include_str!("../data/entities/places.txt");
 
 /// Bullets that open a byline or a caption line on a printed page.
 fn is_bullet(c: char) -> bool {
@@ -177,8 +180,13 @@ struct Byline {
 
 impl Splitter {
     pub fn new() -> Self {
-        let mut s =
-            Splitter { roles: Vec::new(), credits: Vec::new(), roles_alone: Vec::new(), credits_alone: Vec::new() };
+        let mut s = Splitter {
+            roles: Vec::new(),
+            credits: Vec::new(),
+            roles_alone: Vec::new(),
+            credits_alone: Vec::new(),
+            places: data_lines(PLACES).collect(),
+        };
         for line in data_lines(BYLINES) {
             let list = match line.split_once('\t') {
                 Some(("role", w)) => (&mut s.roles, w),
@@ -493,7 +501,19 @@ impl Parse<'_> {
             let rest = &token[p..];
             // A glued credit first: 刘晓光摄 is 刘晓光 credited, not a four-character name.
             for &c in &self.splitter.credits {
-                if let Some(n) = rest.strip_suffix(c).filter(|n| is_name(n)) {
+                let Some(n) = rest.strip_suffix(c) else { continue };
+                // A dateline's place before 报道 is not the name's (张明杭州报道),
+                // and alone it is no name (张明 杭州报道).
+                if let Some(place) = self.splitter.places.iter().find(|&&pl| c == "报道" && n.ends_with(pl)) {
+                    let name = &n[..n.len() - place.len()];
+                    if name.is_empty() && p == 0 {
+                        return Some((None, false, Some(c)));
+                    }
+                    if name.chars().nth(1).is_some() && is_name(name) {
+                        return Some((Some((p, p + name.len())), p > 0, Some(c)));
+                    }
+                }
+                if is_name(n) {
                     return Some((Some((p, p + n.len())), p > 0, Some(c)));
                 }
             }
@@ -790,6 +810,17 @@ mod tests {
             for au in &a.authors {
                 assert_eq!(&PAGE[au.start..au.end], au.name);
             }
+        }
+    }
+
+    #[test]
+    fn the_place_of_a_reports_dateline_is_not_a_name() {
+        for byline in ["□本报记者 吴晓桐 杭州报道", "□本报记者吴晓桐杭州报道", "□本报记者 吴晓桐 周正 深圳报道"]
+        {
+            let text = format!("# 湖区湿地恢复生机\n{byline}\n\n近日，湖区湿地正在恢复。\n");
+            let arts = split(&text);
+            assert_eq!(names(&arts[0])[0], "吴晓桐", "{byline}: {arts:?}");
+            assert!(names(&arts[0]).iter().all(|n| !n.contains("杭州") && !n.contains("深圳")), "{byline}: {arts:?}");
         }
     }
 

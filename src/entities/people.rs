@@ -412,7 +412,11 @@ impl PeopleFinder {
             }
             let (start, end) = (words[first].start, words[last].end);
             let chars = text[start..end].chars().count();
-            let one_word = !dotted && name_tag(w.tag) && (2..=6).contains(&chars);
+            // A name that goes on past a dot or into a place's syllables
+            // (卡尔·莱茵…, 卡尔|加利…) ends where it cannot be told.
+            let cut_short = last + 1 < words.len()
+                && (is_dot(seg, last + 1) || (words[last + 1].tag == "ns" && transliterated(last + 1)));
+            let one_word = !dotted && !cut_short && name_tag(w.tag) && (2..=6).contains(&chars);
             let dotted = dotted && chars >= 4;
             // A name opening a title is the work's (《哈利·波特》).
             if (dotted || one_word) && !text[..start].ends_with('《') {
@@ -611,6 +615,8 @@ mod tests {
         assert_eq!(names("雕塑家达米恩·罗斯特的展览开幕。"), ["达米恩·罗斯特"]);
         assert_eq!(names("该国外长谢尔盖科夫此前曾表示反对。"), ["谢尔盖科夫"]);
         assert_eq!(names("领队沃尔贝克表示，队伍会更好。"), ["沃尔贝克"]);
+        // Not the first part of a name that goes on where it cannot be told.
+        assert!(names("部长卡尔·莱茵表示反对。").iter().all(|n| n != "卡尔"));
     }
 
     #[test]
