@@ -303,7 +303,9 @@ impl PeopleFinder {
         // confirmed by a title right after it, which is then its role
         // (陈立导演), by a colon when it opens the clause (陈立：…, a
         // speaker in an interview), or, three characters long, by
-        // standing alone before what ends names.
+        // standing alone before what ends names or before a form of
+        // address (孙丽娟女士; two characters long, the guess is as often a
+        // word and a surname: 评估师|姚先生).
         let (end, role) = match end {
             Some(e) => (Some(e), role),
             None => match self.guessed_name(seg, at, ends) {
@@ -313,7 +315,7 @@ impl PeopleFinder {
                     None => {
                         let colon = text[e..].starts_with(['：', ':']) && opens();
                         let alone = e == at + 9 && self.ends_name(text, e);
-                        ((colon || alone).then_some(e), role)
+                        ((colon || alone || (e == at + 9 && self.addressed(seg, e))).then_some(e), role)
                     }
                 },
             },
@@ -358,6 +360,15 @@ impl PeopleFinder {
                 })
             }
         }
+    }
+
+    /// Whether a form of address of two characters or more is the word at
+    /// `end` (孙丽娟 + 女士): said after a whole name, as after a surname.
+    fn addressed(&self, seg: &Segmented, end: usize) -> bool {
+        seg.word_at(end).is_some_and(|w| {
+            let word = &seg.text[w.start..w.end];
+            word.chars().nth(1).is_some() && self.honorifics.contains(word)
+        })
     }
 
     /// Whether `word` is written in transliteration syllables alone.
@@ -617,6 +628,13 @@ mod tests {
         assert_eq!(names("领队沃尔贝克表示，队伍会更好。"), ["沃尔贝克"]);
         // Not the first part of a name that goes on where it cannot be told.
         assert!(names("部长卡尔·莱茵表示反对。").iter().all(|n| n != "卡尔"));
+    }
+
+    #[test]
+    fn a_form_of_address_confirms_a_whole_name() {
+        assert_eq!(names("据了解，孙丽娟女士已经退休。"), ["孙丽娟"]);
+        // After a surname alone it names no one.
+        assert!(names("这笔费用由贺先生一人支付。").is_empty());
     }
 
     #[test]
