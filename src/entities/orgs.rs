@@ -18,7 +18,7 @@ const KNOWN: &str = include_str!("../../data/entities/orgs.txt");
 const GENERIC: &str = include_str!("../../data/entities/generic.txt");
 const ABBREVIATIONS: &str = include_str!("../../data/entities/abbreviations.tsv");
 const LEGAL_FORMS: &str = include_str!("../../data/entities/legal_forms.txt");
-const BOUNDARY_VERBS: &str = include_str!("../../data/entities/boundary_verbs.txt");
+const BOUNDARIES: &str = include_str!("../../data/entities/boundaries.txt");
 const APPOSITIVES: &str = include_str!("../../data/entities/appositives.txt");
 const EVENTS: &str = include_str!("../../data/entities/events.txt");
 const PLACES: &str = include_str!("../../data/entities/places.txt");
@@ -56,7 +56,7 @@ pub struct OrgFinder {
     generic: HashSet<&'static str>,
     abbreviations: Vec<(&'static str, &'static str)>,
     legal_forms: Vec<&'static str>,
-    boundary_verbs: HashSet<&'static str>,
+    boundaries: HashSet<&'static str>,
     appositives: HashSet<&'static str>,
     /// People's titles: a list with one (工会主席、副总经理…) lists people.
     titles: Affixes,
@@ -132,7 +132,7 @@ impl OrgFinder {
             generic: data_lines(GENERIC).collect(),
             abbreviations: data_lines(ABBREVIATIONS).filter_map(|l| l.split_once('\t')).collect(),
             legal_forms,
-            boundary_verbs: data_lines(BOUNDARY_VERBS).collect(),
+            boundaries: data_lines(BOUNDARIES).collect(),
             appositives: data_lines(APPOSITIVES).collect(),
             titles: super::titles_ending(),
             events: Affixes::suffixes(data_lines(EVENTS).map(|e| (e, ()))),
@@ -283,7 +283,7 @@ impl OrgFinder {
         while first > 0 {
             let t = seg.word(first - 1);
             let tag = words[first - 1].tag;
-            if !name_like(t, tag) || self.boundary_verbs.contains(t) || self.appositives.contains(t) {
+            if !name_like(t, tag) || self.boundaries.contains(t) || self.appositives.contains(t) {
                 break;
             }
             first -= 1;
@@ -303,7 +303,7 @@ impl OrgFinder {
                 && seg.word(at) != "等"
                 // Inside a member, a direction word belongs to the name (海尔华东总部).
                 && (name_like(seg.word(at), words[at].tag) || (words[at].tag == "f" && at > start))
-                && !self.boundary_verbs.contains(seg.word(at))
+                && !self.boundaries.contains(seg.word(at))
             {
                 if words[at].tag.starts_with('v') && words[at].tag != "vn" && at > start {
                     break;
@@ -396,6 +396,15 @@ impl OrgFinder {
         if suffix_inside && matches!(tag, "v" | "d" | "f" | "p" | "c" | "u" | "r" | "m" | "q" | "a" | "ad" | "t") {
             return None;
         }
+        // A one-character word the segmenter calls a verb is an organization
+        // word after a noun (考古学|会, 金融|办), not after a verb or an
+        // adverb (可能|会).
+        if k0 == k && tag == "v" && word.chars().nth(1).is_none() && k0 > 0 {
+            let before = seg.words[k0 - 1].tag;
+            if before.starts_with(['v', 'd']) && before != "vn" {
+                return None;
+            }
+        }
         // Name-like words to the left, nearest first.
         let mut chain: Vec<usize> = Vec::with_capacity(MAX_WORDS);
         let mut chars = han_chars(&seg.text[seg.words[k0].start..seg.words[k].end]);
@@ -417,15 +426,21 @@ impl OrgFinder {
                 continue;
             }
             let joiner = t == "和" && i > 0 && name_like(seg.word(i - 1), seg.words[i - 1].tag);
-            if !(name_like(t, t_tag) || joiner) || self.boundary_verbs.contains(t) || self.appositives.contains(t) {
+            if !(name_like(t, t_tag) || joiner) || self.boundaries.contains(t) || self.appositives.contains(t) {
                 break;
             }
             // A verb before a name's opening word ends the words before it
             // (提升|国家智造基地); so does one before an organization the
-            // dictionary knows whole (增速超|中资银行).
+            // dictionary knows whole (增速超|中资银行), or a verb of two
+            // characters before its abbreviation (流入|工商银行; one character
+            // can be the abbreviation's own, cut off: 住|建委).
             let opening = || match chain.last() {
                 Some(&right) => self.opens_name(seg, right),
-                None => k0 == k && tag == "nt",
+                None => {
+                    k0 == k
+                        && (tag == "nt"
+                            || ((tag == "j" || self.known_form_set.contains(word)) && t.chars().nth(1).is_some()))
+                }
             };
             if t_tag.starts_with('v') && t_tag != "vn" && opening() {
                 break;
@@ -607,7 +622,8 @@ fn name_like(word: &str, tag: &str) -> bool {
     // The common case first: the CJK blocks every code point of which is
     // alphabetic (`is_alphanumeric` looks non-ASCII characters up in tables).
     let alphanumeric = |c: char| matches!(c as u32, 0x3400..=0x4DBF | 0x4E00..=0x9FFF) || c.is_alphanumeric();
-    if !word.chars().all(|c| alphanumeric(c) || c == '·') {
+    // 的 ties the sentence's words, never a name's (有的是).
+    if !word.chars().all(|c| (alphanumeric(c) && c != '的') || c == '·') {
         return false;
     }
     // Schools numbered in their city: 八中, 十一中, 一小.
@@ -783,6 +799,24 @@ mod tests {
         // Scare quotes around a verb are no name.
         let list = orgs("多地“封杀”松石银行的消息不实。");
         assert!(list.iter().all(|(s, _)| !s.contains('”')), "{list:?}");
+    }
+
+    #[test]
+    fn the_sentence_around_a_name_stays_out_of_it() {
+        // A dateline, a name's former or local standing, a clause with 的.
+        let text = "本报讯滨海银行今日发布公告。原滨江市城建研究院已经改制。这类理财产品有的是松石银行发行的。";
+        let list = orgs(text);
+        for name in ["滨海银行", "滨江市城建研究院", "松石银行"] {
+            assert!(has(&list, name, name), "{name}: {list:?}");
+        }
+        assert!(list.iter().all(|(s, _)| !s.starts_with(['本', '原']) && !s.contains('的')), "{list:?}");
+        // Verbs before an abbreviation the dictionary knows, or before a
+        // one-character organization word it calls a verb.
+        assert_eq!(orgs("储户可能会大量转入工商银行账户。"), [("工商银行".to_string(), "工商银行".to_string())]);
+        assert!(orgs("湖南省可能会出台新政。").is_empty());
+        // A one-character verb can be the abbreviation's own.
+        let list = orgs("天津市住建委今天发出通知。");
+        assert!(has(&list, "天津市住建委", "天津市住建委"), "{list:?}");
     }
 
     #[test]
