@@ -814,6 +814,10 @@ mod tests {
         // one-character organization word it calls a verb.
         assert_eq!(orgs("储户可能会大量转入工商银行账户。"), [("工商银行".to_string(), "工商银行".to_string())]);
         assert!(orgs("湖南省可能会出台新政。").is_empty());
+        // Verbs of the sentence between two names (收购, 告上).
+        let list = orgs("松石银行收购民营信托公司的方案获批，随后两名业主把物业告上法院。");
+        assert!(has(&list, "松石银行", "松石银行"), "{list:?}");
+        assert!(list.iter().all(|(s, _)| !s.contains("收购") && !s.contains("告上")), "{list:?}");
         // A one-character verb can be the abbreviation's own.
         let list = orgs("天津市住建委今天发出通知。");
         assert!(has(&list, "天津市住建委", "天津市住建委"), "{list:?}");
