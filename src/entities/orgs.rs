@@ -429,6 +429,14 @@ impl OrgFinder {
             if !(name_like(t, t_tag) || joiner) || self.boundaries.contains(t) || self.appositives.contains(t) {
                 break;
             }
+            // A person's title is a name's right before an organization
+            // word (律师|事务所, 作家|协会), a sentence's further on
+            // (嘉宾主持人|滨海日报社): the person holding it at the organization.
+            if chain.last().is_some_and(|&right| self.suffixes.matching(seg.word(right)).next().is_none())
+                && self.titles.matching(t).any(|(title, ())| title == t)
+            {
+                break;
+            }
             // A verb before a name's opening word ends the words before it
             // (提升|国家智造基地); so does one before an organization the
             // dictionary knows whole (增速超|中资银行), or a verb of two
@@ -818,6 +826,13 @@ mod tests {
         let list = orgs("松石银行收购民营信托公司的方案获批，随后两名业主把物业告上法院。");
         assert!(has(&list, "松石银行", "松石银行"), "{list:?}");
         assert!(list.iter().all(|(s, _)| !s.contains("收购") && !s.contains("告上")), "{list:?}");
+        // A person's title before the name is the sentence's; right before
+        // an organization word, the name's.
+        let list = orgs("嘉宾主持人松石传媒公司副总裁发言，滨江市律师协会参加，滨江省书法家协会理论委员会也参加。");
+        for name in ["松石传媒公司", "滨江市律师协会", "滨江省书法家协会理论委员会"] {
+            assert!(has(&list, name, name), "{name}: {list:?}");
+        }
+        assert!(list.iter().all(|(s, _)| !s.contains("主持人")), "{list:?}");
         // A one-character verb can be the abbreviation's own.
         let list = orgs("天津市住建委今天发出通知。");
         assert!(has(&list, "天津市住建委", "天津市住建委"), "{list:?}");
