@@ -504,7 +504,8 @@ impl Parse<'_> {
                 let Some(n) = rest.strip_suffix(c) else { continue };
                 // A dateline's place before 报道 is not the name's (张明杭州报道),
                 // and alone it is no name (张明 杭州报道).
-                if let Some(place) = self.splitter.places.iter().find(|&&pl| c == "报道" && n.ends_with(pl)) {
+                let place = if c == "报道" { self.splitter.places.iter().find(|&&pl| n.ends_with(pl)) } else { None };
+                if let Some(place) = place {
                     let name = &n[..n.len() - place.len()];
                     if name.is_empty() && p == 0 {
                         return Some((None, false, Some(c)));

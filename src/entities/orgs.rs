@@ -397,7 +397,7 @@ impl OrgFinder {
             return None;
         }
         // A one-character word the segmenter calls a verb is an organization
-        // word after a noun (考古学|会, 金融|办), not after a verb or an
+        // word after a noun (物理学|会, 金融|办), not after a verb or an
         // adverb (可能|会).
         if k0 == k && tag == "v" && word.chars().nth(1).is_none() && k0 > 0 {
             let before = seg.words[k0 - 1].tag;

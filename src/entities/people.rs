@@ -397,7 +397,7 @@ impl PeopleFinder {
             }
             // Syllables the segmenter cut off as words of their own belong
             // to the name: names (沃尔夫|斯贝格), or one syllable a name or a
-            // noun (萨拉|赫, 达米|恩·赫斯特).
+            // noun (萨拉|赫, 达米|恩·罗斯特).
             let mut last = i;
             while name_tag(w.tag) && last + 1 < words.len() && transliterated(last + 1) && {
                 let tag = words[last + 1].tag;
@@ -442,7 +442,7 @@ impl PeopleFinder {
             return;
         }
         // A foreign name goes where no name is, or takes the place of the
-        // shorter names inside it (谢尔久 of 谢尔久科夫: a surname and the
+        // shorter names inside it (谢尔盖 of 谢尔盖科夫: a surname and the
         // syllables after it).
         for c in found {
             let overlapping = |k: &Candidate| k.start < c.end && c.start < k.end;
