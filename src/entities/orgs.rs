@@ -862,5 +862,11 @@ mod tests {
         assert!(has(&list, "比亚迪", "比亚迪"), "{list:?}");
         let list = orgs("国家发展和改革委员会（国家发改委）发布通知。国家发改委表示。");
         assert!(list.iter().filter(|(_, n)| n == "国家发展和改革委员会").count() >= 3, "{list:?}");
+        // Regulators and exchanges of financial news, current and former.
+        let list = orgs("上海证券交易所发布新规，上交所、深交所和银保监会均有回应。");
+        assert!(has(&list, "上交所", "上海证券交易所"), "{list:?}");
+        for name in ["深交所", "银保监会"] {
+            assert!(has(&list, name, name), "{name}: {list:?}");
+        }
     }
 }
