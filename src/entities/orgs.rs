@@ -288,7 +288,7 @@ impl OrgFinder {
             }
             first -= 1;
         }
-        while first < i && words[first].tag.starts_with('v') && words[first].tag != "vn" {
+        while first < i && verb(words[first].tag) {
             first += 1;
         }
         let before = first.checked_sub(1).map(|b| seg.word(b));
@@ -305,7 +305,7 @@ impl OrgFinder {
                 && (name_like(seg.word(at), words[at].tag) || (words[at].tag == "f" && at > start))
                 && !self.boundaries.contains(seg.word(at))
             {
-                if words[at].tag.starts_with('v') && words[at].tag != "vn" && at > start {
+                if verb(words[at].tag) && at > start {
                     break;
                 }
                 at += 1;
@@ -335,9 +335,9 @@ impl OrgFinder {
                 // A member names something: no verbs (主动对接), and one
                 // common word alone is not a name (数据, 北京).
                 let tags: Vec<&str> = (a..b).map(|k| words[k].tag).collect();
-                let verb = tags.iter().any(|t| t.starts_with('v') && *t != "vn");
+                let has_verb = tags.iter().any(|t| verb(t));
                 let proper_one = tags.len() == 1 && matches!(tags[0], "nz" | "nr" | "nrt" | "x" | "j" | "eng" | "nt");
-                if a >= b || verb || !(tags.len() > 1 || proper_one) {
+                if a >= b || has_verb || !(tags.len() > 1 || proper_one) {
                     continue;
                 }
                 let (s, e) = (words[a].start, words[b - 1].end);
@@ -401,7 +401,7 @@ impl OrgFinder {
         // adverb (可能|会).
         if k0 == k && tag == "v" && word.chars().nth(1).is_none() && k0 > 0 {
             let before = seg.words[k0 - 1].tag;
-            if before.starts_with(['v', 'd']) && before != "vn" {
+            if verb(before) || before.starts_with('d') {
                 return None;
             }
         }
@@ -450,7 +450,7 @@ impl OrgFinder {
                             || ((tag == "j" || self.known_form_set.contains(word)) && t.chars().nth(1).is_some()))
                 }
             };
-            if t_tag.starts_with('v') && t_tag != "vn" && opening() {
+            if verb(t_tag) && opening() {
                 break;
             }
             if chars + han_chars(t) > MAX_CHARS {
@@ -494,11 +494,7 @@ impl OrgFinder {
             // sentence's (东坝镇干部走进|社区), where a name can hold one
             // before other organization words (投资促进|局, 留学|中心).
             Strength::Local => {
-                let verb_before = chain.first().is_some_and(|&b| {
-                    let tag = seg.words[b].tag;
-                    tag.starts_with('v') && tag != "vn"
-                });
-                !verb_before && placed(seg, first, start_word.is_some())
+                !chain.first().is_some_and(|&b| verb(seg.words[b].tag)) && placed(seg, first, start_word.is_some())
             }
             // The word right before the organization word is a proper name
             // (or a name in quotes).
@@ -593,6 +589,11 @@ fn publications(text: &str) -> Vec<Mention> {
     out
 }
 
+/// A verb's tag (`v`, `vd` …), not a verbal noun's (`vn`, which names hold: 发展研究中心).
+fn verb(tag: &str) -> bool {
+    tag.starts_with('v') && tag != "vn"
+}
+
 /// Whether a name that opens with word `first` (a word before the
 /// organization word if `grown`) is a place's or a national body's.
 fn placed(seg: &Segmented, first: usize, grown: bool) -> bool {
@@ -617,7 +618,7 @@ fn quoted_name_before(seg: &Segmented, close: usize) -> Option<usize> {
         }
         // Scare quotes hold verbs and qualities (“封杀”, “高大上”), names do not.
         let tag = seg.words[open].tag;
-        if !name_like(word, tag) || (tag.starts_with(['v', 'a', 'd']) && tag != "vn") {
+        if !name_like(word, tag) || verb(tag) || tag.starts_with(['a', 'd']) {
             return None;
         }
         chars += word.chars().count();
